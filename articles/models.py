@@ -1,0 +1,106 @@
+"""News sections and the articles in them."""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core.blocks import StoryBodyBlock, story_text
+from cms.core.formatting import reading_minutes
+from cms.core.listing import live_stories, paginate
+from cms.core.pages import StoryPage
+from cms.taxonomy.models import Category, Country
+
+
+class ArticleIndexPage(Page):
+    """A news section: its articles newest first, filterable by category, country and tag."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("news section")
+
+    def articles(self):
+        return live_stories(ArticlePage, self.locale).child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        filters = {}
+        if slug := request.GET.get("category"):
+            filters["category"] = get_object_or_404(Category, slug=slug, locale=self.locale)
+            articles = articles.filter(category=filters["category"])
+        if code := request.GET.get("country"):
+            filters["country"] = get_object_or_404(
+                Country, code=code.upper()[:2], locale=self.locale
+            )
+            articles = articles.filter(country_links__country=filters["country"])
+        if tag := request.GET.get("tag"):
+            filters["tag"] = tag
+            articles = articles.filter(tagged_items__tag__slug=tag)
+        context["filters"] = filters
+        context["page_of_results"] = paginate(request, articles)
+        context["categories"] = Category.objects.filter(locale=self.locale)
+        context["countries"] = Country.objects.filter(locale=self.locale)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    """Free keywords of articles; tag archives look only through this table."""
+
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(StoryPage):
+    """A news article."""
+
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = (
+        Page.content_panels
+        + StoryPage.story_panels
+        + [FieldPanel("body"), FieldPanel("tags")]
+    )
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    search_fields = StoryPage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    # Tags start as the source's and then belong to each language's editors.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("lead"),
+        TranslatableField("hero_caption"),
+        TranslatableField("body"),
+        TranslatableField("category"),
+        TranslatableField("country_links"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("photo_credit"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def reading_time(self):
+        return reading_minutes(f"{self.title} {self.lead} {story_text(self.body)}")

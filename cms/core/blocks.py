@@ -1,0 +1,108 @@
+"""StreamField blocks shared by every story page (articles, interviews)."""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import VideoChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=255)
+    credit = blocks.CharBlock(required=False, max_length=120, help_text=_("e.g. iStock"))
+
+    class Meta:
+        icon = "image"
+        template = "core/blocks/image_block.html"
+        preview_value = {"caption": "Container cranes at dusk", "credit": "iStock"}
+        label = _("Image")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "core/blocks/quote_block.html"
+        preview_value = {
+            "text": "Every week the trains leave on time, and customers notice.",
+            "attribution": "Terminal operator",
+        }
+        label = _("Quote")
+
+
+class EmbedVideoBlock(blocks.StructBlock):
+    """An external video or post; its oEmbed answer is stored so pages render offline."""
+
+    embed = EmbedBlock(help_text=_("Address of a video or post, e.g. a YouTube link."))
+    caption = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "media"
+        template = "core/blocks/embed_block.html"
+        preview_value = {"caption": "Interview recording"}
+        label = _("Embed")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video file uploaded to the media library."""
+
+    video = VideoChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "media"
+        template = "core/blocks/video_block.html"
+        preview_value = {"caption": "Recorded in the studio"}
+        label = _("Video")
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    """A link to another story of ours, or to an outside page when no page is chosen."""
+
+    page = blocks.PageChooserBlock(
+        required=False, page_type=["articles.ArticlePage", "interviews.InterviewPage"]
+    )
+    url = blocks.URLBlock(required=False)
+    title = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "link"
+        template = "core/blocks/related_link_block.html"
+        preview_value = {"url": "https://example.org/report", "title": "The full report"}
+        label = _("Related link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": [_("Choose a page or give an address.")]}
+            )
+        return value
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, icon="pilcrow", template="core/blocks/paragraph_block.html"
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    embed = EmbedVideoBlock()
+    video = VideoBlock()
+    related_link = RelatedLinkBlock()
+
+
+def story_text(stream):
+    """The readable words of a body stream: paragraphs and quotes, without markup."""
+    parts = []
+    for block in stream:
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(block.value.source))
+        elif block.block_type == "quote":
+            parts.append(block.value["text"])
+    return " ".join(parts)

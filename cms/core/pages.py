@@ -1,0 +1,66 @@
+"""What every story page (article, interview) shares: lead, hero image, taxonomy."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class StoryPage(Page):
+    """Abstract base of articles and interviews."""
+
+    lead = models.TextField(_("lead"), max_length=500, help_text=_("One or two sentences."))
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("caption"), max_length=255, blank=True)
+    photo_credit = models.CharField(
+        _("photo credit"), max_length=120, blank=True, help_text=_("e.g. iStock")
+    )
+    category = models.ForeignKey(
+        "taxonomy.Category",
+        verbose_name=_("category"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    story_panels = [
+        FieldPanel("first_published_at", heading=_("First published at")),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("photo_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("category"),
+        InlinePanel("country_links", label=_("Countries")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.AutocompleteField("lead"),
+        index.FilterField("locale_id"),
+        index.FilterField("first_published_at"),
+        index.FilterField("category_id"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def countries(self):
+        # Reads the prefetched links when a listing prefetched them.
+        return [link.country for link in self.country_links.all()]
+
+    @property
+    def listing_image(self):
+        return self.hero_image

@@ -1,0 +1,93 @@
+"""The front page of one locale, with the category and country listings under it."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from cms.core.listing import live_stories, paginate, specific_stories
+from cms.taxonomy.models import Category, Country
+
+
+def story_models():
+    from articles.models import ArticlePage
+    from interviews.models import InterviewPage
+
+    return [ArticlePage, InterviewPage]
+
+
+class HomePage(RoutablePageMixin, Page):
+    """One per locale: top stories, latest news, interviews and partners."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "interviews.InterviewIndexPage",
+        "partners.PartnerIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models import ArticlePage
+        from interviews.models import InterviewPage
+        from partners.models import PartnerPage
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(live_stories(ArticlePage, self.locale)[:13])
+        context["top_story"] = latest[0] if latest else None
+        context["latest_news"] = latest[1:]
+        context["interviews"] = live_stories(InterviewPage, self.locale)[:4]
+        context["partners"] = (
+            PartnerPage.objects.live()
+            .filter(locale=self.locale)
+            .select_related("country")
+            .order_by("title")[:6]
+        )
+        return context
+
+    def stories_tagged(self, **filters):
+        """Live articles and interviews of this locale matching the taxonomy filter."""
+        models = story_models()
+        pages = (
+            Page.objects.live()
+            .filter(locale=self.locale)
+            .type(*models)
+            .filter(**filters)
+            .order_by("-first_published_at", "-pk")
+        )
+        return pages, models
+
+    def _listing(self, request, heading, filters, extra):
+        pages, models = self.stories_tagged(**filters)
+        page_of_results = paginate(request, pages)
+        stories = specific_stories(page_of_results.object_list, models)
+        context = {"heading": heading, "page_of_results": page_of_results, "stories": stories}
+        context.update(extra)
+        return self.render(request, context_overrides=context, template="home/taxonomy_listing.html")
+
+    @path("categories/<slug:slug>/", name="category")
+    def category_listing(self, request, slug):
+        category = get_object_or_404(Category, slug=slug, locale=self.locale)
+        return self._listing(request, category.name, {"pk__in": _story_ids_in(category)}, {
+            "category": category
+        })
+
+    @path("countries/<str:code>/", name="country")
+    def country_listing(self, request, code):
+        if len(code) != 2 or not code.isalpha():
+            raise Http404
+        country = get_object_or_404(Country, code=code.upper(), locale=self.locale)
+        filters = {"country_links__country": country}
+        return self._listing(request, country.name, filters, {"country": country})
+
+
+def _story_ids_in(category):
+    """Ids of stories of any type in the category (each type keeps its own column)."""
+    condition = Q()
+    for model in story_models():
+        condition |= Q(**{f"{model._meta.model_name}__category": category})
+    return Page.objects.filter(condition).values("pk")

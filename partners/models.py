@@ -1,0 +1,137 @@
+"""Partner media: the outlets in each country that republish the network's content."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core.listing import paginate
+
+
+class PartnerIndexPage(Page):
+    """The partner outlets of one locale, by country."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partners section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = (
+            PartnerPage.objects.live()
+            .child_of(self)
+            .select_related("country", "logo")
+            .prefetch_related("languages")
+            .order_by("country__name", "title")
+        )
+        context["page_of_results"] = paginate(request, partners, per_page=24)
+        return context
+
+
+class PartnerPage(Page):
+    """A partner outlet; the page title is the outlet's name."""
+
+    class Kind(models.TextChoices):
+        TV = "tv", _("TV channel")
+        ONLINE = "online", _("Online media")
+        PRINT = "print", _("Print")
+        AGENCY = "agency", _("News agency")
+
+    country = models.ForeignKey(
+        "taxonomy.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"))
+    description = models.TextField(_("description"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        InlinePanel("languages", label=_("Languages it republishes in")),
+        InlinePanel("republications", label=_("Our content it carried")),
+    ]
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+        index.FilterField("kind"),
+        index.RelatedFields("country", [index.SearchField("name")]),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("description"),
+        TranslatableField("country"),
+        SynchronizedField("kind"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("languages"),
+        SynchronizedField("republications"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner")
+
+    def carried_stories(self):
+        """The stories it republished, in this page's language where translated."""
+        links = self.republications.select_related("page")
+        stories = []
+        for link in links:
+            translated = link.page.get_translation_or_none(self.locale)
+            story = translated if translated is not None and translated.live else link.page
+            if story.live:
+                stories.append(story.specific_deferred)
+        return stories
+
+
+class PartnerLanguage(Orderable):
+    """A language the partner republishes our content in."""
+
+    partner = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    panels = [FieldPanel("language")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "language"], name="unique_partner_language")
+        ]
+
+    def __str__(self):
+        return self.get_language_display()
+
+
+class PartnerRepublication(Orderable):
+    """One of our stories the partner carried."""
+
+    partner = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="republications")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", ["articles.ArticlePage", "interviews.InterviewPage"])]
