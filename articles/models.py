@@ -71,9 +71,7 @@ class ArticlePage(StoryPage):
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
-        Page.content_panels
-        + StoryPage.story_panels
-        + [FieldPanel("body"), FieldPanel("tags")]
+        Page.content_panels + StoryPage.story_panels + [FieldPanel("body"), FieldPanel("tags")]
     )
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

@@ -31,23 +31,23 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def front_page(self, request):
         from articles.models import ArticlePage
         from interviews.models import InterviewPage
         from partners.models import PartnerPage
 
-        context = super().get_context(request, *args, **kwargs)
         latest = list(live_stories(ArticlePage, self.locale)[:13])
-        context["top_story"] = latest[0] if latest else None
-        context["latest_news"] = latest[1:]
-        context["interviews"] = live_stories(InterviewPage, self.locale)[:4]
-        context["partners"] = (
-            PartnerPage.objects.live()
+        context = {
+            "top_story": latest[0] if latest else None,
+            "latest_news": latest[1:],
+            "interviews": live_stories(InterviewPage, self.locale)[:4],
+            "partners": PartnerPage.objects.live()
             .filter(locale=self.locale)
             .select_related("country")
-            .order_by("title")[:6]
-        )
-        return context
+            .order_by("title")[:6],
+        }
+        return self.render(request, context_overrides=context)
 
     def stories_tagged(self, **filters):
         """Live articles and interviews of this locale matching the taxonomy filter."""
@@ -67,14 +67,16 @@ class HomePage(RoutablePageMixin, Page):
         stories = specific_stories(page_of_results.object_list, models)
         context = {"heading": heading, "page_of_results": page_of_results, "stories": stories}
         context.update(extra)
-        return self.render(request, context_overrides=context, template="home/taxonomy_listing.html")
+        return self.render(
+            request, context_overrides=context, template="home/taxonomy_listing.html"
+        )
 
     @path("categories/<slug:slug>/", name="category")
     def category_listing(self, request, slug):
         category = get_object_or_404(Category, slug=slug, locale=self.locale)
-        return self._listing(request, category.name, {"pk__in": _story_ids_in(category)}, {
-            "category": category
-        })
+        return self._listing(
+            request, category.name, {"pk__in": _story_ids_in(category)}, {"category": category}
+        )
 
     @path("countries/<str:code>/", name="country")
     def country_listing(self, request, code):

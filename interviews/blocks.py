@@ -21,6 +21,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
 class TranscriptBlock(blocks.StreamBlock):
     question_answer = QuestionAnswerBlock()
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link"], icon="pilcrow",
+        features=["bold", "italic", "link"],
+        icon="pilcrow",
         template="core/blocks/paragraph_block.html",
     )

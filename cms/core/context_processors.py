@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale
 
@@ -10,4 +11,7 @@ def _home_of_active_locale():
 
 def newsroom(request):
     """`home`: the front page of the reader's language, fetched only if a template asks."""
-    return {"home": SimpleLazyObject(_home_of_active_locale)}
+    return {
+        "home": SimpleLazyObject(_home_of_active_locale),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }

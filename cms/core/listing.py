@@ -6,7 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-LISTING_RENDITIONS = ["fill-480x270|format-webp", "fill-480x270|format-jpeg"]
+# Spelled as the {% picture %} tag in core/includes/story_card.html names them.
+LISTING_RENDITIONS = ["format-webp|fill-480x270", "format-jpeg|fill-480x270"]
 
 
 def hero_image_prefetch():

@@ -8,7 +8,10 @@ from wagtail.models import Locale, Page
 def _home_pages():
     from home.models import HomePage
 
-    return {home.locale_id: home for home in HomePage.objects.live().only("id", "url_path", "locale_id")}
+    return {
+        home.locale_id: home
+        for home in HomePage.objects.live().only("id", "url_path", "locale_id")
+    }
 
 
 def page_in_each_locale(page=None, request=None):

@@ -58,9 +58,11 @@ def draw_landscape(seed, category, size=(1200, 675)):
         x += w + rng.randint(0, 20)
     for layer in range(3):
         base = height - layer * 40
-        points = [(0, height)] + [
-            (px, base - rng.randint(20, 90)) for px in range(0, width + 100, 100)
-        ] + [(width, height)]
+        points = (
+            [(0, height)]
+            + [(px, base - rng.randint(20, 90)) for px in range(0, width + 100, 100)]
+            + [(width, height)]
+        )
         tone = tuple(max(0, c - 40 * (3 - layer)) for c in ground)
         draw.polygon(points, fill=tone)
     return image

@@ -113,8 +113,8 @@ class DemoNewsroom:
         if home is None:
             root = Page.get_first_root_node()
             home = HomePage(title=self.sections["home"][SOURCE_LANGUAGE], slug="home")
-            placeholder = root.get_children().filter(slug="home").exclude(
-                content_type__model="homepage"
+            placeholder = (
+                root.get_children().filter(slug="home").exclude(content_type__model="homepage")
             )
             for page in placeholder:
                 # Wagtail's installer leaves a "Welcome" page where our home belongs.
@@ -178,14 +178,17 @@ class DemoNewsroom:
         body = [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in item["body"]]
         body.insert(
             min(2, len(body)),
-            ("quote", {"text": item["quote"]["text"], "attribution": item["quote"]["attribution"]}),
+            (
+                "quote",
+                {"text": item["quote"]["text"], "attribution": item["quote"]["attribution"]},
+            ),
         )
         related = next(
             (
                 story
                 for story in reversed(list(earlier.values()))
-                if isinstance(story, ArticlePage) and story.category_id == self.categories[
-                    item["category"]].pk
+                if isinstance(story, ArticlePage)
+                and story.category_id == self.categories[item["category"]].pk
             ),
             None,
         )
@@ -249,11 +252,14 @@ class DemoNewsroom:
             f"Demo logo: {item['name']}",
             f"logo-{item['slug']}.jpg",
         )
-        carried = item["carries"] or [
-            slug
-            for slug, story in stories.items()
-            if item["country"] in {link.country.code for link in story.country_links.all()}
-        ][:3]
+        carried = (
+            item["carries"]
+            or [
+                slug
+                for slug, story in stories.items()
+                if item["country"] in {link.country.code for link in story.country_links.all()}
+            ][:3]
+        )
         page = PartnerPage(
             title=item["name"],
             slug=item["slug"],
@@ -305,6 +311,7 @@ class DemoNewsroom:
                 locale,
                 segment_strings(
                     [
+                        (page.slug, page.slug),
                         (section["title"][SOURCE_LANGUAGE], section["title"][language]),
                         (section["intro"][SOURCE_LANGUAGE], section["intro"][language]),
                     ]
@@ -316,6 +323,7 @@ class DemoNewsroom:
             return
         text = content["articles"][item["slug"]]
         pairs = [
+            (item["slug"], item["slug"]),  # addresses stay in Latin letters in every language
             (item["title"], text["title"]),
             (item["lead"], text["lead"]),
             (item["caption"], text["caption"]),
@@ -333,6 +341,7 @@ class DemoNewsroom:
             return
         text = content["interviews"][item["slug"]]
         pairs = [
+            (item["slug"], item["slug"]),
             (item["title"], text["title"]),
             (item["lead"], text["lead"]),
             (item["interviewee"], text["interviewee"]),
@@ -348,7 +357,9 @@ class DemoNewsroom:
         if page.has_translation(locale):
             return
         description = self.partner_translations.get(page.slug, {}).get(language)
-        translate(page, locale, segment_strings([(page.description, description)]))
+        # An outlet keeps its own name and address in every language.
+        pairs = [(page.title, page.title), (page.slug, page.slug), (page.description, description)]
+        translate(page, locale, segment_strings(pairs))
 
     def ensure_admin(self):
         User = get_user_model()

@@ -15,6 +15,8 @@ if not ENV["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 
 DEBUG = False
+# Static files served by the app itself, compressed and cache-busted, behind any proxy.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {

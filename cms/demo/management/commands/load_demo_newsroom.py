@@ -10,7 +10,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        DemoNewsroom(log=lambda line: self.stdout.write(line)).load()
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo newsroom ready in {time.monotonic() - started:.1f} s.")
-        )
+        verbose = options["verbosity"] > 0
+        DemoNewsroom(log=self.stdout.write if verbose else lambda line: None).load()
+        if verbose:
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo newsroom ready in {time.monotonic() - started:.1f} s.")
+            )

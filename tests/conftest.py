@@ -1,0 +1,38 @@
+"""Shared fixtures: the demo newsroom, loaded once per test session, and its locales."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
+    """The demo newsroom is the fixture every test reads; tests roll back their changes."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_newsroom", verbosity=0)
+
+
+@pytest.fixture
+def client():
+    return Client(raise_request_exception=True)
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def home_pages(db):
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}

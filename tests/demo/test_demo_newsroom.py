@@ -1,0 +1,90 @@
+"""The demo newsroom: complete, translated through wagtail-localize, and idempotent."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from articles.models import ArticlePage
+from cms.taxonomy.models import Category, Country
+from interviews.models import InterviewPage
+from partners.models import PartnerPage
+
+OTHER_LANGUAGES = ["ru", "pt", "zh-hans", "hi", "ar", "fa", "am"]
+
+
+def english(model):
+    return model.objects.live().filter(locale__language_code="en")
+
+
+@pytest.mark.django_db
+def test_demo_has_the_promised_english_newsroom():
+    articles = english(ArticlePage)
+    assert articles.count() >= 40
+    assert english(InterviewPage).count() == 8
+    assert english(PartnerPage).count() == 10
+    assert articles.values("category").distinct().count() >= 7
+    members = set(
+        Country.objects.filter(locale__language_code="en", is_member=True).values_list(
+            "code", flat=True
+        )
+    )
+    assert members == {"RU", "BR", "IN", "CN", "ZA", "EG", "IR", "AE"}
+    covered = set(articles.values_list("country_links__country__code", flat=True))
+    assert members <= covered
+    assert all(article.hero_image_id for article in articles)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_each_language_has_translated_articles_and_interviews(language):
+    articles = ArticlePage.objects.live().filter(locale__language_code=language)
+    interviews = InterviewPage.objects.live().filter(locale__language_code=language)
+    assert articles.count() >= 12
+    assert interviews.count() >= 3
+    for page in [*articles, *interviews]:
+        source = page.get_translation(page.get_default_locale().get_default())
+        # Written in the language, not a copy of the English.
+        assert page.title != source.title
+        assert page.lead != source.lead
+    assert Category.objects.filter(locale__language_code=language).count() == 7
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ru", "am"])
+def test_translations_stay_linked_to_their_english_source(language):
+    article = ArticlePage.objects.live().filter(locale__language_code=language).first()
+    source = article.get_translation(article.get_default_locale().get_default())
+    translation_source = TranslationSource.objects.get_for_instance(source)
+
+    translation = Translation.objects.get(
+        source=translation_source, target_locale__language_code=language
+    )
+
+    assert translation.get_target_instance().pk == article.pk
+    total, translated = translation.get_progress()
+    assert total > 0 and translated == total
+    assert StringTranslation.objects.filter(
+        locale=article.locale, translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL
+    ).exists()
+    assert article.category.locale_id == article.locale_id
+    assert article.country_links.first().country.locale_id == article.locale_id
+
+
+@pytest.mark.django_db
+def test_loading_twice_changes_nothing():
+    def counts():
+        return {
+            "pages": Page.objects.count(),
+            "revisions": Revision.objects.count(),
+            "images": get_image_model().objects.count(),
+            "sources": TranslationSource.objects.count(),
+            "translations": Translation.objects.count(),
+            "strings": StringTranslation.objects.count(),
+            "countries": Country.objects.count(),
+        }
+
+    before = counts()
+    call_command("load_demo_newsroom", verbosity=0)
+    assert counts() == before
