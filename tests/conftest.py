@@ -1,5 +1,7 @@
 """Shared fixtures: the demo newsroom, loaded once per test session, and its locales."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -36,3 +38,20 @@ def locales(db):
 @pytest.fixture
 def home_pages(db):
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+SERVICE_MARKERS = {"postgres", "redis", "rabbitmq", "celery", "search_cluster", "browser"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI a test that needs a service may not skip: a missing service is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.skipped
+        and os.environ.get("CI") == "true"
+        and SERVICE_MARKERS & {marker.name for marker in item.iter_markers()}
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where its service must run: {report.longrepr}"

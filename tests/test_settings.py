@@ -1,0 +1,66 @@
+"""Production refuses to start without its secrets; the embedded default needs none."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.utils.translation import get_language_info
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_django(settings_module, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_names_every_missing_variable():
+    result = start_django("cms.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL" in result.stderr
+
+
+def test_production_refuses_sqlite():
+    result = start_django(
+        "cms.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="news.example",
+        DATABASE_URL="sqlite:////tmp/newsroom.sqlite3",
+    )
+    assert result.returncode != 0
+    assert "PostgreSQL" in result.stderr
+
+
+def test_production_starts_with_its_variables():
+    result = start_django(
+        "cms.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="news.example",
+        DATABASE_URL="postgres://newsroom@127.0.0.1:5432/newsroom",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_embedded_default_starts_with_nothing_set():
+    result = start_django("cms.settings.dev")
+    assert result.returncode == 0, result.stderr
+
+
+def test_amharic_is_a_known_language():
+    info = get_language_info("am")
+    assert info["name_local"] == "አማርኛ"
+    assert info["bidi"] is False
