@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -136,4 +137,17 @@ class InterviewPage(StoryPage):
     @property
     def byline(self):
         """'Name, role' as the listings show it."""
-        return ", ".join(part for part in (self.interviewee_name, self.interviewee_role) if part)
+        return list_separator().join(
+            part for part in (self.interviewee_name, self.interviewee_role) if part
+        )
+
+    @property
+    def full_byline(self):
+        """'Name, role, organisation' as the interview page shows it."""
+        parts = (self.interviewee_name, self.interviewee_role, self.organisation)
+        return list_separator().join(part for part in parts if part)
+
+
+def list_separator():
+    # Arabic and Persian write "، ", Chinese "，": the catalogue holds each language's own.
+    return pgettext("separator between items of a short list", ", ")

@@ -1,14 +1,16 @@
 """Builds the demo newsroom from the content files; running it twice changes nothing."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import escape
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtailmedia.models import Media
 
 from articles.models import ArticleIndexPage, ArticlePage
 from cms.taxonomy.models import Category, Country, PageCountry
@@ -21,6 +23,7 @@ from .translating import translate
 
 CONTENT = Path(__file__).parent / "content"
 SOURCE_LANGUAGE = "en"
+TRANSLATION_DELAY = timedelta(minutes=95)
 DEMO_ADMIN = {"username": "admin", "password": "newsroom-demo", "email": "admin@newsroom.example"}
 
 
@@ -62,6 +65,7 @@ class DemoNewsroom:
         self.categories, self.countries = self.build_taxonomy()
         self.home = self.build_home()
         self.news, self.interviews_index, self.partners_index = self.build_sections()
+        self.recording = self.demo_recording()
         stories = {}
         for item in self.articles:
             stories[item["slug"]] = self.build_article(item, stories)
@@ -209,6 +213,18 @@ class DemoNewsroom:
         page.tags.add(*item["tags"])
         return self.publish_child(self.news, page)
 
+    def demo_recording(self):
+        """One short clip drawn for the demo stands in for every interview's recording."""
+        title = "Demo recording (placeholder clip)"
+        recording = Media.objects.filter(title=title).first()
+        if recording is None:
+            clip = CONTENT / "media" / "interview-clip.mp4"
+            recording = Media(title=title, type="video", duration=6, width=640, height=360)
+            with clip.open("rb") as stream:
+                recording.file.save(clip.name, File(stream), save=False)
+            recording.save()
+        return recording
+
     def build_interview(self, item):
         page = self.existing(InterviewPage, self.interviews_index, item["slug"])
         if page is not None:
@@ -234,6 +250,7 @@ class DemoNewsroom:
             interviewee_role=item["role"],
             organisation=item["organisation"],
             portrait=portrait,
+            video_file=self.recording,
             hero_image=self.hero(item),
             photo_credit="Network photo desk",
             duration_seconds=item["duration_seconds"],
@@ -332,9 +349,8 @@ class DemoNewsroom:
             *zip(item["body"], text["body"], strict=True),
         ]
         translated = translate(page, locale, segment_strings(pairs))
-        if text.get("tags"):
-            translated.tags.set(text["tags"])
-            translated.save_revision().publish()
+        translated.tags.set(text.get("tags") or [])
+        self.publish_after_source(translated, page)
 
     def translate_interview(self, page, item, locale, content):
         if page.has_translation(locale):
@@ -351,7 +367,12 @@ class DemoNewsroom:
         for english, translated in zip(item["transcript"], text["transcript"], strict=True):
             pairs.append((english["question"], translated["question"]))
             pairs.append((english["answer"], translated["answer"]))
-        translate(page, locale, segment_strings(pairs))
+        self.publish_after_source(translate(page, locale, segment_strings(pairs)), page)
+
+    def publish_after_source(self, translated, source):
+        """A translation goes live a little after its source, as on a real desk."""
+        translated.first_published_at = source.first_published_at + TRANSLATION_DELAY
+        translated.save_revision().publish()
 
     def translate_partner(self, page, locale, language):
         if page.has_translation(locale):

@@ -37,3 +37,15 @@ def language_switcher(context, page=None):
         "links": page_in_each_locale(page, context.get("request")),
         "current": get_language(),
     }
+
+
+@register.inclusion_tag("core/includes/section_nav.html", takes_context=True)
+def section_nav(context, page=None):
+    """The sections of the reader's home page that editors put in menus."""
+    home = context.get("home")
+    sections = home.get_children().live().in_menu() if home else []
+    current_path = getattr(page, "url_path", "") or ""
+    return {
+        "sections": [(section, current_path.startswith(section.url_path)) for section in sections],
+        "request": context.get("request"),
+    }
