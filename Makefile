@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres lint format check clean
+.PHONY: install run serve migrate demo test test-sqlite test-postgres lint format check messages clean
 
 install: $(STAMP)
 
@@ -52,6 +52,12 @@ format: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Extract the site's strings into locale/ and compile them (needs GNU gettext).
+messages: install
+	$(MANAGE) makemessages --no-obsolete --ignore=.venv --ignore=static \
+		-l en -l ru -l pt -l zh_Hans -l hi -l ar -l fa -l am
+	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) .test-media
