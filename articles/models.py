@@ -10,22 +10,18 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from cms.core.blocks import StoryBodyBlock, story_text
 from cms.core.formatting import reading_minutes
 from cms.core.listing import live_stories, paginate
-from cms.core.pages import StoryPage
+from cms.core.pages import SectionPage, StoryPage
 from cms.taxonomy.models import Category, Country
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(SectionPage):
     """A news section: its articles newest first, filterable by category, country and tag."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
     class Meta:
@@ -81,20 +77,7 @@ class ArticlePage(StoryPage):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     # Tags start as the source's and then belong to each language's editors.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("lead"),
-        TranslatableField("hero_caption"),
-        TranslatableField("body"),
-        TranslatableField("category"),
-        TranslatableField("country_links"),
-        SynchronizedField("hero_image"),
-        SynchronizedField("photo_credit"),
-        SynchronizedField("show_in_menus"),
-    ]
+    translatable_fields = StoryPage.story_translatable_fields + [TranslatableField("body")]
 
     class Meta:
         verbose_name = _("article")

@@ -12,18 +12,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.listing import live_stories, paginate
-from cms.core.pages import StoryPage
+from cms.core.pages import SectionPage, StoryPage
 
 from .blocks import TranscriptBlock
 
 
-class InterviewIndexPage(Page):
+class InterviewIndexPage(SectionPage):
     """The interviews section of one locale."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["interviews.InterviewPage"]
     max_count_per_parent = 1
 
@@ -103,21 +99,11 @@ class InterviewPage(StoryPage):
         index.SearchField("organisation"),
         index.SearchField("transcript"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("lead"),
-        TranslatableField("hero_caption"),
+    translatable_fields = StoryPage.story_translatable_fields + [
         TranslatableField("interviewee_name"),
         TranslatableField("interviewee_role"),
         TranslatableField("organisation"),
         TranslatableField("transcript"),
-        TranslatableField("category"),
-        TranslatableField("country_links"),
-        SynchronizedField("hero_image"),
-        SynchronizedField("photo_credit"),
         SynchronizedField("portrait"),
         SynchronizedField("video_url"),
         SynchronizedField("video_file"),

@@ -10,15 +10,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.listing import paginate
+from cms.core.pages import SectionPage
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(SectionPage):
     """The partner outlets of one locale, by country."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
 

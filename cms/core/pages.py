@@ -7,6 +7,19 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class SectionPage(Page):
+    """Abstract base of the sections under a home page (news, interviews, partners)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        abstract = True
 
 
 class StoryPage(Page):
@@ -42,6 +55,19 @@ class StoryPage(Page):
         ),
         FieldPanel("category"),
         InlinePanel("country_links", label=_("Countries")),
+    ]
+
+    story_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("lead"),
+        TranslatableField("hero_caption"),
+        TranslatableField("category"),
+        TranslatableField("country_links"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("photo_credit"),
     ]
 
     search_fields = Page.search_fields + [
