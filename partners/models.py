@@ -95,15 +95,17 @@ class PartnerPage(Page):
         verbose_name = _("partner")
 
     def carried_stories(self):
-        """The stories it republished, in this page's language where translated."""
-        links = self.republications.select_related("page")
-        stories = []
-        for link in links:
-            translated = link.page.get_translation_or_none(self.locale)
-            story = translated if translated is not None and translated.live else link.page
-            if story.live:
-                stories.append(story.specific_deferred)
-        return stories
+        """The live stories it republished, in this page's language where translated."""
+        originals = [link.page for link in self.republications.select_related("page")]
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                locale_id=self.locale_id,
+                translation_key__in=[original.translation_key for original in originals],
+            )
+        }
+        stories = [translations.get(original.translation_key, original) for original in originals]
+        return [story for story in stories if story.live]
 
 
 class PartnerLanguage(Orderable):

@@ -70,6 +70,7 @@ def test_editor_writes_and_publishes_an_article(editor, client):
     assert response.status_code == 302, response.context["form"].errors
     article = ArticlePage.objects.get(slug="durban-junior-rowing-regatta")
     assert article.live
+    assert article.first_published_at.isoformat().startswith("2026-11-24T09:30")
     reader = client.get("/en/news/durban-junior-rowing-regatta/")
     assert reader.status_code == 200
     assert "The regatta opened at dawn." in reader.text

@@ -60,5 +60,11 @@ def test_root_sends_reader_to_a_language(client):
 
 
 @pytest.mark.django_db
-def test_unknown_page_is_404(client):
-    assert client.get("/en/news/no-such-article/").status_code == 404
+@pytest.mark.parametrize(
+    "url,text",
+    [("/en/news/no-such-article/", "Page not found"), ("/ru/nope/", "Страница не найдена")],
+)
+def test_unknown_page_is_404_in_the_reader_language(client, url, text):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert text in response.content.decode()
