@@ -82,9 +82,14 @@ class HomePage(RoutablePageMixin, Page):
     def country_listing(self, request, code):
         if len(code) != 2 or not code.isalpha():
             raise Http404
+        from partners.models import PartnerPage
+
         country = get_object_or_404(Country, code=code.upper(), locale=self.locale)
+        partners = PartnerPage.objects.live().filter(country=country).order_by("title")
         filters = {"country_links__country": country}
-        return self._listing(request, country.name, filters, {"country": country})
+        return self._listing(
+            request, country.name, filters, {"country": country, "partners": partners}
+        )
 
 
 def _story_ids_in(category):

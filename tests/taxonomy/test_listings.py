@@ -8,6 +8,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from cms.taxonomy.models import Category, Country
 from interviews.models import InterviewPage
+from partners.models import PartnerPage
 from tests.factories import make_article, make_section
 
 
@@ -53,6 +54,8 @@ def test_country_page_lists_its_live_stories_newest_first(client, language):
     assert titles == [story.title for story in expected]
     response = client.get(f"/{language}/countries/in/")
     assert escape(country.name) in response.text
+    partners = PartnerPage.objects.live().filter(country=country)
+    assert partners and all(escape(partner.title) in response.text for partner in partners)
 
 
 @pytest.mark.django_db
