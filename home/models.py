@@ -65,7 +65,13 @@ class HomePage(RoutablePageMixin, Page):
         pages, models = self.stories_tagged(**filters)
         page_of_results = paginate(request, pages)
         stories = specific_stories(page_of_results.object_list, models)
-        context = {"heading": heading, "page_of_results": page_of_results, "stories": stories}
+        context = {
+            "heading": heading,
+            "page_of_results": page_of_results,
+            "stories": stories,
+            # The same listing under every locale's home: /ru/categories/x/ ~ /en/categories/x/
+            "locale_route": request.path[len(self.get_url(request)) :],
+        }
         context.update(extra)
         return self.render(
             request, context_overrides=context, template="home/taxonomy_listing.html"

@@ -2,7 +2,9 @@
 
 import math
 import re
+import unicodedata
 from datetime import datetime
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime
@@ -21,18 +23,50 @@ UNSPACED_CHARS_PER_MINUTE = 400
 
 def babel_locale(language=None):
     """Babel's name for a Django language code ('zh-hans' -> 'zh_Hans')."""
-    language = language or get_language() or "en"
+    return _parse_locale(language or get_language() or "en")
+
+
+@lru_cache(maxsize=32)
+def _parse_locale(language):
     try:
         return Locale.parse(language, sep="-")
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 
 
+# Unicode's name for the zero of each CLDR numbering system a configured locale may default
+# to; Babel knows which system a locale uses but formats every system with Latin digits.
+NUMBERING_SYSTEM_ZEROS = {
+    "arab": "ARABIC-INDIC DIGIT ZERO",
+    "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
+    "deva": "DEVANAGARI DIGIT ZERO",
+    "ethi": None,  # Ethiopic numerals are not positional: keep Latin digits
+}
+
+
+@lru_cache(maxsize=16)
+def _digit_map(locale):
+    """Latin digits to the locale's own (CLDR default numbering system), e.g. ۰–۹ in Persian."""
+    zero_name = NUMBERING_SYSTEM_ZEROS.get(locale.default_numbering_system)
+    if not zero_name:
+        return None
+    zero = ord(unicodedata.lookup(zero_name))
+    return str.maketrans({str(d): chr(zero + d) for d in range(10)})
+
+
+def native_digits(text, locale):
+    table = _digit_map(locale)
+    return text.translate(table) if table else text
+
+
 def format_published(value, language=None):
     """A story's date and time as the locale writes it briefly: '27.05.2024, 16:16' in ru."""
     if value is None:
         return ""
-    return format_datetime(timezone.localtime(value), "short", locale=babel_locale(language))
+    locale = babel_locale(language)
+    return native_digits(
+        format_datetime(timezone.localtime(value), "short", locale=locale), locale
+    )
 
 
 def format_day(value, language=None):
@@ -40,7 +74,8 @@ def format_day(value, language=None):
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value).date()
-    return format_date(value, "long", locale=babel_locale(language))
+    locale = babel_locale(language)
+    return native_digits(format_date(value, "long", locale=locale), locale)
 
 
 def format_duration(seconds, language=None):
@@ -54,7 +89,7 @@ def format_duration(seconds, language=None):
         parts.append(format_unit(minutes, "duration-minute", length="short", locale=locale))
     if rest or not minutes:
         parts.append(format_unit(rest, "duration-second", length="short", locale=locale))
-    return _join_units(parts, locale)
+    return native_digits(_join_units(parts, locale), locale)
 
 
 def _join_units(parts, locale):
@@ -76,7 +111,9 @@ def format_number(value, language=None, digits=None):
     kwargs = {}
     if digits is not None:
         kwargs["format"] = "#,##0." + "0" * digits
-    return format_decimal(value, locale=babel_locale(language), **kwargs)
+    locale = babel_locale(language)
+    formatted = format_decimal(value, locale=locale, numbering_system="default", **kwargs)
+    return native_digits(formatted, locale)
 
 
 def reading_minutes(text):

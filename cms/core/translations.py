@@ -14,8 +14,24 @@ def _home_pages():
     }
 
 
-def page_in_each_locale(page=None, request=None):
-    """One link per configured language: the page's live translation, else that locale's home."""
+def page_in_each_locale(page=None, request=None, route=""):
+    """One link per configured language: the page's live translation, else that locale's home.
+
+    Remembered on the request: the switcher and the hreflang links ask for the same list.
+    """
+    key = (getattr(page, "pk", None) if isinstance(page, Page) else None, route)
+    memo = getattr(request, "_newsroom_locale_links", None) if request is not None else None
+    if memo is not None and key in memo:
+        return memo[key]
+    links = _links(page, request, route)
+    if request is not None:
+        if memo is None:
+            memo = request._newsroom_locale_links = {}
+        memo[key] = links
+    return links
+
+
+def _links(page, request, route):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {}
     if isinstance(page, Page) and page.pk:
@@ -38,7 +54,8 @@ def page_in_each_locale(page=None, request=None):
                 "code": code,
                 "name": info["name_local"],
                 "bidi": info["bidi"],
-                "url": target.get_url(request),
+                # A route of a routable page (a category listing) exists in every locale.
+                "url": target.get_url(request) + (route if locale.pk in translations else ""),
                 "is_translation": locale.pk in translations,
             }
         )

@@ -1,6 +1,9 @@
 """Locale-aware formatting for templates: `{{ page.first_published_at|published }}`."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from cms.core import formatting
@@ -34,7 +37,9 @@ def language_switcher(context, page=None):
     from cms.core.translations import page_in_each_locale
 
     return {
-        "links": page_in_each_locale(page, context.get("request")),
+        "links": page_in_each_locale(
+            page, context.get("request"), context.get("locale_route", "")
+        ),
         "current": get_language(),
     }
 
@@ -49,3 +54,34 @@ def section_nav(context, page=None):
         "sections": [(section, current_path.startswith(section.url_path)) for section in sections],
         "request": context.get("request"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page=None):
+    """<link rel="alternate" hreflang> for each live translation, and x-default (English)."""
+    from cms.core.translations import page_in_each_locale
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    links = page_in_each_locale(page, request, context.get("locale_route", ""))
+    translations = [link for link in links if link["is_translation"]]
+    if not translations:
+        return ""
+    default = next((link for link in translations if link["code"] == settings.LANGUAGE_CODE), None)
+    tags = [
+        format_html(
+            '<link rel="alternate" hreflang="{}" href="{}">',
+            link["code"],
+            request.build_absolute_uri(link["url"]),
+        )
+        for link in translations
+    ]
+    if default is not None:
+        tags.append(
+            format_html(
+                '<link rel="alternate" hreflang="x-default" href="{}">',
+                request.build_absolute_uri(default["url"]),
+            )
+        )
+    return mark_safe("\n".join(tags))
