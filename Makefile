@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres lint format check messages clean
+.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean
 
 install: $(STAMP)
 
@@ -38,8 +38,13 @@ test-sqlite: install
 	$(BIN)/pytest
 
 # The same suite against the machine's PostgreSQL (pytest-django creates test_newsroom).
+# Browser tests are left out: they serve a demo of their own, on SQLite, either way.
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser"
+
+# The browser journeys alone (Playwright on Debian's Chromium, /usr/bin/chromium).
+test-browser: install
+	$(BIN)/pytest -m browser
 
 lint: install
 	$(BIN)/ruff check .
