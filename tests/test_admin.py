@@ -68,7 +68,9 @@ def test_editor_writes_and_publishes_an_article(editor, client):
     response = editor.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
 
     assert response.status_code == 302, response.context["form"].errors
-    article = ArticlePage.objects.get(slug="durban-junior-rowing-regatta")
+    article = ArticlePage.objects.get(
+        slug="durban-junior-rowing-regatta", locale__language_code="en"
+    )
     assert article.live
     assert article.first_published_at.isoformat().startswith("2026-11-24T09:30")
     reader = client.get("/en/news/durban-junior-rowing-regatta/")

@@ -13,6 +13,7 @@ from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
 
 from articles.models import ArticleIndexPage, ArticlePage
+from cms.localization.roles import setup_translator_groups
 from cms.taxonomy.models import Category, Country, PageCountry
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
@@ -74,6 +75,7 @@ class DemoNewsroom:
         partners = [self.build_partner(item, stories) for item in self.partners]
         self.translate_everything(stories, partners)
         self.ensure_admin()
+        self.ensure_translators()
 
     # Locales and taxonomy
 
@@ -381,6 +383,19 @@ class DemoNewsroom:
         # An outlet keeps its own name and address in every language.
         pairs = [(page.title, page.title), (page.slug, page.slug), (page.description, description)]
         translate(page, locale, segment_strings(pairs))
+
+    def ensure_translators(self):
+        """A demo translator per language (user translator-ru, same password as admin)."""
+        User = get_user_model()
+        for code, group in setup_translator_groups().items():
+            user, created = User.objects.get_or_create(
+                username=f"translator-{code}",
+                defaults={"email": f"translator-{code}@newsroom.example"},
+            )
+            if created:
+                user.set_password(DEMO_ADMIN["password"])
+                user.save()
+            user.groups.add(group)
 
     def ensure_admin(self):
         User = get_user_model()

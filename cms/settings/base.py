@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.taxonomy",
     "cms.demo",
+    "cms.localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -133,6 +134,9 @@ LANGUAGES = [
     ("am", _("Amharic")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Translations start as drafts that a translator publishes, even when the source is live:
+# otherwise the other languages' sites would show English copy the moment one is started.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -172,12 +176,9 @@ CELERY_RESULT_BACKEND = ENV.get("CELERY_RESULT_BACKEND", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "ENQUEUE_ON_COMMIT": True,
-    }
-}
+# django-tasks 0.12 enqueues immediately: code that enqueues after a write wraps the call
+# in transaction.on_commit itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
@@ -204,3 +205,22 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Machine translation pre-fills the translation editor. It stays off unless a service
+# is configured, because it sends unpublished copy to a third party.
+if ENV.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "cms.localization.machine_translators.NewsroomDeepLTranslator",
+        # No URL to set: keys ending in ":fx" go to the Free API host, others to Pro.
+        "OPTIONS": {"AUTH_KEY": ENV["DEEPL_API_KEY"]},
+    }
+elif ENV.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "cms.localization.machine_translators.NewsroomLibreTranslator",
+        "OPTIONS": {
+            # wagtail-localize appends "/translate" itself.
+            "LIBRETRANSLATE_URL": ENV["LIBRETRANSLATE_URL"].rstrip("/"),
+            # Self-hosted servers often run without keys, but the client always sends one.
+            "API_KEY": ENV.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }

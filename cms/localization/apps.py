@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LocalizationConfig(AppConfig):
+    name = "cms.localization"
+    label = "localization"
+    verbose_name = "Localization"

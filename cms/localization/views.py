@@ -1,0 +1,79 @@
+"""The translation status report: per locale, what is translated, out of date, missing."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .status import MISSING, OUT_OF_DATE, TRANSLATED, translation_status
+
+SORT_KEYS = {
+    "locale": lambda status: status.locale.get_display_name(),
+    "translated": lambda status: len(status.translated),
+    "out_of_date": lambda status: len(status.out_of_date),
+    "missing": lambda status: len(status.missing),
+    "percent": lambda status: status.percent_translated,
+}
+STATES = {TRANSLATED: _("Translated"), OUT_OF_DATE: _("Out of date"), MISSING: _("Missing")}
+
+
+def status_overview(request):
+    ordering = request.GET.get("ordering", "locale")
+    key = SORT_KEYS.get(ordering.lstrip("-"))
+    if key is None:
+        ordering, key = "locale", SORT_KEYS["locale"]
+    statuses = sorted(translation_status(), key=key, reverse=ordering.startswith("-"))
+    columns = [
+        (name, label, ordering == name)
+        for name, label in [
+            ("locale", _("Language")),
+            ("translated", _("Translated")),
+            ("out_of_date", _("Out of date")),
+            ("missing", _("Missing")),
+            ("percent", _("% translated")),
+        ]
+    ]
+    return render(
+        request,
+        "localization/status_overview.html",
+        {"statuses": statuses, "columns": columns, "ordering": ordering},
+    )
+
+
+def status_of_locale(request, language_code):
+    status = next(
+        (s for s in translation_status() if s.locale.language_code == language_code), None
+    )
+    if status is None:
+        messages.error(
+            request, _("There is no language “%(code)s” on this site.") % {"code": language_code}
+        )
+        return redirect("translation_status")
+    state = request.GET.get("state", OUT_OF_DATE)
+    if state not in STATES:
+        state = OUT_OF_DATE
+    rows = [
+        {
+            "source": row.source,
+            "translation": row.translation,
+            "action_url": _action_url(row),
+        }
+        for row in status.pages(state)
+    ]
+    return render(
+        request,
+        "localization/status_of_locale.html",
+        {
+            "status": status,
+            "state": state,
+            "states": [(key, label, len(status.pages(key))) for key, label in STATES.items()],
+            "rows": rows,
+        },
+    )
+
+
+def _action_url(row):
+    """Where a translator goes next: the translation editor, or the form that starts one."""
+    if row.translation is not None:
+        return reverse("wagtailadmin_pages:edit", args=[row.translation.pk])
+    return reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])

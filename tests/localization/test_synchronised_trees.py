@@ -1,0 +1,89 @@
+"""Creating or moving an English page gives every other locale its matching draft."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import Translation
+
+from articles.models import ArticleIndexPage, ArticlePage
+
+OTHER_LANGUAGES = {"ru", "pt", "zh-hans", "hi", "ar", "fa", "am"}
+
+
+@pytest.fixture
+def editor(client, db):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    return client
+
+
+def article_form(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "lead": "A lead written by the English desk.",
+            "country_links": inline_formset([]),
+            "body": streamfield([("paragraph", rich_text("<p>First paragraph.</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def section_form(title, slug):
+    return nested_form_data(
+        {"title": title, "slug": slug, "intro": "", "comments": inline_formset([])}
+    )
+
+
+@pytest.mark.django_db
+def test_new_english_article_gets_a_draft_in_every_locale(
+    editor, django_capture_on_commit_callbacks
+):
+    news = ArticleIndexPage.objects.get(locale__language_code="en", slug="news")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news.pk]),
+            article_form("Kazan opens a river cruise terminal", "kazan-river-terminal"),
+        )
+    assert response.status_code == 302
+
+    source = ArticlePage.objects.get(locale__language_code="en", slug="kazan-river-terminal")
+    drafts = ArticlePage.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    )
+    assert {page.locale.language_code for page in drafts} == OTHER_LANGUAGES
+    for draft in drafts:
+        assert not draft.live
+        assert draft.get_parent().specific.translation_key == news.translation_key
+        assert Translation.objects.filter(
+            source__object_id=source.translation_key, target_locale=draft.locale
+        ).exists()
+
+
+@pytest.mark.django_db
+def test_moving_an_english_article_moves_its_translations(
+    editor, django_capture_on_commit_callbacks
+):
+    english = Locale.objects.get(language_code="en")
+    home = Page.objects.get(locale=english, depth=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(
+            reverse("wagtailadmin_pages:add", args=["articles", "articleindexpage", home.pk]),
+            section_form("Features", "features"),
+        )
+    features = ArticleIndexPage.objects.get(locale=english, slug="features")
+    article = ArticlePage.objects.get(locale=english, slug="novosibirsk-rail-container-hub")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:move_confirm", args=[article.pk, features.pk])
+        )
+    assert response.status_code == 302
+
+    for translation in article.get_translations().select_related("locale"):
+        parent = translation.get_parent()
+        assert parent.translation_key == features.translation_key
+        assert parent.locale_id == translation.locale_id
+        assert translation.url.startswith(f"/{translation.locale.language_code}/features/")
