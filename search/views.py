@@ -1,5 +1,7 @@
 """The reader's search page: this locale's live stories and partners matching the query."""
 
+import unicodedata
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -10,8 +12,16 @@ from cms.core.listing import paginate
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw):
+    """The reader's words without control characters (a NUL ends SQLite's FTS5 parser)."""
+    printable = "".join(
+        " " if unicodedata.category(char).startswith("C") else char for char in raw
+    )
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     message = ""
     if query:
