@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat
 
 install: $(STAMP)
 
@@ -45,6 +45,14 @@ test-postgres: install
 # The browser journeys alone (Playwright on Debian's Chromium, /usr/bin/chromium).
 test-browser: install
 	$(BIN)/pytest -m browser
+
+# Production's background jobs: a Celery worker and beat (needs CELERY_BROKER_URL or
+# REDIS_URL; without a broker every job runs in-process and neither is needed).
+worker: install
+	$(BIN)/celery -A cms worker -l info
+
+beat: install
+	$(BIN)/celery -A cms beat -l info
 
 lint: install
 	$(BIN)/ruff check .

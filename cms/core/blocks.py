@@ -7,6 +7,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
+from cms.widgets.blocks import ExchangeRatesBlock, WeatherBlock
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
@@ -95,6 +97,8 @@ class StoryBodyBlock(blocks.StreamBlock):
     embed = EmbedVideoBlock()
     video = VideoBlock()
     related_link = RelatedLinkBlock()
+    exchange_rates = ExchangeRatesBlock()
+    weather = WeatherBlock()
 
 
 def story_text(stream):

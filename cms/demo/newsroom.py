@@ -1,13 +1,14 @@
 """Builds the demo newsroom from the content files; running it twice changes nothing."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from html import escape
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.db.models import F
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
@@ -15,6 +16,11 @@ from wagtailmedia.models import Media
 from articles.models import ArticleIndexPage, ArticlePage
 from cms.localization.roles import setup_translator_groups
 from cms.taxonomy.models import Category, Country, PageCountry
+from cms.widgets.models import City, ExchangeRate, WeatherReport
+from cms.widgets.providers.cbr import CentralBankOfRussia
+from cms.widgets.providers.ecb import EuropeanCentralBank
+from cms.widgets.providers.open_meteo import OpenMeteo
+from cms.widgets.refresh import refresh_exchange_rates, refresh_weather
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
 from partners.models import PartnerIndexPage, PartnerLanguage, PartnerPage, PartnerRepublication
@@ -23,6 +29,7 @@ from . import images
 from .translating import translate
 
 CONTENT = Path(__file__).parent / "content"
+SAMPLE_ANSWERS = Path(__file__).resolve().parents[2] / "tests" / "data" / "widgets"
 SOURCE_LANGUAGE = "en"
 TRANSLATION_DELAY = timedelta(minutes=95)
 DEMO_ADMIN = {"username": "admin", "password": "newsroom-demo", "email": "admin@newsroom.example"}
@@ -44,6 +51,17 @@ def segment_strings(pairs):
             strings[english] = translated
             strings[escape(english, quote=False)] = escape(translated, quote=False)
     return strings
+
+
+class SampleAnswer:
+    """A provider answering from the sample files the tests use, for a machine offline."""
+
+    def __init__(self, provider, path):
+        self.provider, self.name = provider, provider.name
+        self.payload = path.read_bytes()
+
+    def fetch(self, wanted):
+        return self.provider.parse(self.payload, wanted)
 
 
 class DemoNewsroom:
@@ -76,6 +94,7 @@ class DemoNewsroom:
         self.translate_everything(stories, partners)
         self.ensure_admin()
         self.ensure_translators()
+        self.build_widgets()
 
     # Locales and taxonomy
 
@@ -383,6 +402,49 @@ class DemoNewsroom:
         # An outlet keeps its own name and address in every language.
         pairs = [(page.title, page.title), (page.slug, page.slug), (page.description, description)]
         translate(page, locale, segment_strings(pairs))
+
+    def build_widgets(self):
+        """Currency pairs and capitals, with values from the providers' sample answers.
+
+        The sample answers are old, so the widgets say "as of" until a real refresh runs.
+        """
+        data = read("widgets.json")
+        for order, (base, quote) in enumerate(data["pairs"]):
+            ExchangeRate.objects.get_or_create(
+                base_currency=base, quote_currency=quote, defaults={"sort_order": order}
+            )
+        english = self.locales[SOURCE_LANGUAGE]
+        for order, facts in enumerate(data["cities"]):
+            city, _ = City.objects.get_or_create(
+                name=facts[SOURCE_LANGUAGE],
+                locale=english,
+                defaults={
+                    "latitude": facts["latitude"],
+                    "longitude": facts["longitude"],
+                    "sort_order": order,
+                },
+            )
+            for language in target_languages():
+                locale = self.locales[language]
+                if not city.has_translation(locale):
+                    translate(city, locale, {city.name: facts[language]})
+        if not ExchangeRate.objects.exclude(rate=None).exists():
+            refresh_exchange_rates(
+                providers=[
+                    SampleAnswer(CentralBankOfRussia(), SAMPLE_ANSWERS / "cbr_daily.xml"),
+                    SampleAnswer(EuropeanCentralBank(), SAMPLE_ANSWERS / "ecb_daily.xml"),
+                ]
+            )
+            # Sample answers are not fresh news: date the refresh by the answer itself.
+            for rate in ExchangeRate.objects.exclude(as_of=None):
+                ExchangeRate.objects.filter(pk=rate.pk).update(
+                    fetched_at=datetime.combine(rate.as_of, time(12), tzinfo=UTC)
+                )
+        if not WeatherReport.objects.exists():
+            refresh_weather(
+                provider=SampleAnswer(OpenMeteo(), CONTENT / "open_meteo_capitals.json")
+            )
+            WeatherReport.objects.exclude(observed_at=None).update(fetched_at=F("observed_at"))
 
     def ensure_translators(self):
         """A demo translator per language (user translator-ru, same password as admin)."""

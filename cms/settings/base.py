@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "cms.taxonomy",
     "cms.demo",
     "cms.localization",
+    "cms.widgets",
+    "cms.jobs",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_celery_beat",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -171,15 +174,36 @@ if SEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Background jobs: django-tasks (Wagtail's and ours) run in-process unless a broker is set.
+# Background jobs: Wagtail's, wagtail-localize's and ours. With a broker they run on Celery
+# workers, handed over when the transaction commits (cms/jobs/backends.py); without one
+# (the embedded default) they run in-process.
 CELERY_BROKER_URL = ENV.get("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = ENV.get("CELERY_RESULT_BACKEND", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
-# django-tasks 0.12 enqueues immediately: code that enqueues after a write wraps the call
-# in transaction.on_commit itself.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CELERY_TASK_DEFAULT_QUEUE = ENV.get("CELERY_QUEUE", "newsroom")
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# A job is acknowledged once done, so one lost with its worker runs again (jobs are
+# idempotent), and a worker takes one job at a time so a slow job holds back no others.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 3,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 2,
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The schedule lives in the database, where the admin shows and edits it.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+if CELERY_BROKER_URL:
+    TASKS = {"default": {"BACKEND": "cms.jobs.backends.CeleryBackend"}}
+    WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.jobs.backends.LocalizeJobBackend"}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
@@ -193,6 +217,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Listings
 NEWSROOM_PAGE_SIZE = 12
+
+# Widgets: where rates and weather come from, and when a value counts as stale.
+NEWSROOM_RATE_PROVIDERS = [
+    "cms.widgets.providers.cbr.CentralBankOfRussia",
+    "cms.widgets.providers.ecb.EuropeanCentralBank",
+]
+NEWSROOM_WEATHER_PROVIDER = "cms.widgets.providers.open_meteo.OpenMeteo"
+NEWSROOM_PROVIDER_URLS = {
+    "cbr": ENV.get("CBR_RATES_URL", ""),
+    "ecb": ENV.get("ECB_RATES_URL", ""),
+    "open-meteo": ENV.get("OPEN_METEO_URL", ""),
+}
+NEWSROOM_RATES_STALE_AFTER_HOURS = int(ENV.get("NEWSROOM_RATES_STALE_AFTER_HOURS", "36"))
+NEWSROOM_WEATHER_STALE_AFTER_HOURS = int(ENV.get("NEWSROOM_WEATHER_STALE_AFTER_HOURS", "3"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,72 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import views
+from .models import City, ExchangeRate, WeatherReport
+
+
+class ExchangeRateViewSet(SnippetViewSet):
+    model = ExchangeRate
+    icon = "table"
+    menu_label = _("Exchange rates")
+    list_display = ["pair", "rate", "as_of", "source", "fetched_at", "is_pinned"]
+    list_filter = ["is_pinned", "source"]
+    ordering = ["sort_order", "base_currency"]
+
+
+class CityViewSet(SnippetViewSet):
+    model = City
+    icon = "site"
+    menu_label = _("Cities")
+    list_display = ["name", "latitude", "longitude", "locale"]
+    list_filter = ["locale"]
+
+
+class WeatherReportViewSet(SnippetViewSet):
+    model = WeatherReport
+    icon = "snippet"
+    menu_label = _("Weather reports")
+    list_display = ["__str__", "temperature_c", "condition", "observed_at", "is_pinned"]
+    list_filter = ["is_pinned"]
+
+
+class WidgetsViewSetGroup(SnippetViewSetGroup):
+    items = (ExchangeRateViewSet, CityViewSet, WeatherReportViewSet)
+    menu_icon = "table"
+    menu_label = _("Rates and weather")
+    menu_name = "widgets"
+
+
+register_snippet(WidgetsViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def widget_admin_urls():
+    return [path("widgets/refresh/", views.refresh_now, name="widgets_refresh")]
+
+
+class StaleSourcesPanel(Component):
+    """Dashboard panel: widget values older than their allowed age, with a refresh button."""
+
+    name = "stale_widget_sources"
+    order = 90
+    template_name = "widgets/admin/stale_sources_panel.html"
+
+    def get_context_data(self, parent_context):
+        stale_rates = [rate for rate in ExchangeRate.objects.all() if rate.is_stale()]
+        stale_weather = [report for report in WeatherReport.objects.all() if report.is_stale()]
+        return {
+            "stale_rates": stale_rates,
+            "stale_weather": stale_weather,
+            "refresh_url": reverse("widgets_refresh"),
+            "request": parent_context.get("request"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_sources_panel(request, panels):
+    panels.append(StaleSourcesPanel())
