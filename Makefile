@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_periodic_jobs
 
 demo: migrate
 	$(MANAGE) load_demo_newsroom

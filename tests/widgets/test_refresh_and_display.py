@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.models import ArticlePage
 from cms.widgets.models import ExchangeRate, WeatherReport
 from cms.widgets.providers.base import ProviderError
 from cms.widgets.providers.cbr import CentralBankOfRussia
@@ -157,3 +158,18 @@ def test_a_refresh_or_an_edit_changes_what_the_cached_widget_shows(http, client)
     rub.rate, rub.is_pinned = "0.01234567", True
     rub.save()  # an editor's pin
     assert "0.0123" in client.get("/en/").text
+
+
+@pytest.mark.django_db
+def test_an_article_body_can_carry_the_widgets(client):
+    article = ArticlePage.objects.live().get(
+        locale__language_code="ru", slug="novosibirsk-rail-container-hub"
+    )
+    article.body.append(("exchange_rates", None))
+    article.body.append(("weather", None))
+    article.save_revision().publish()
+
+    html = client.get(article.url).text
+
+    assert re.search(r"RUB/USD</dt>\s*<dd><bdi>0,0111</bdi>", html)
+    assert "<dt>Москва</dt>" in html
