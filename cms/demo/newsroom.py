@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
 
 from articles.models import ArticleIndexPage, ArticlePage
+from cms.editorial.roles import setup_editorial_roles
+from cms.editorial.workflows import setup_workflows
 from cms.localization.roles import setup_translator_groups
 from cms.taxonomy.models import Category, Country, PageCountry
 from cms.widgets.models import City, ExchangeRate, WeatherReport
@@ -32,6 +34,13 @@ CONTENT = Path(__file__).parent / "content"
 SAMPLE_ANSWERS = Path(__file__).resolve().parents[2] / "tests" / "data" / "widgets"
 SOURCE_LANGUAGE = "en"
 TRANSLATION_DELAY = timedelta(minutes=95)
+DEMO_STAFF = {
+    "reporter": "Reporters",
+    "editor": "Editors",
+    "chief": "Chief editors",
+    "widgets": "Widget managers",
+    "partners": "Partner managers",
+}
 DEMO_ADMIN = {"username": "admin", "password": "newsroom-demo", "email": "admin@newsroom.example"}
 
 
@@ -94,6 +103,7 @@ class DemoNewsroom:
         self.translate_everything(stories, partners)
         self.ensure_admin()
         self.ensure_translators()
+        self.ensure_newsroom_staff()
         self.build_widgets()
 
     # Locales and taxonomy
@@ -445,6 +455,20 @@ class DemoNewsroom:
                 provider=SampleAnswer(OpenMeteo(), CONTENT / "open_meteo_capitals.json")
             )
             WeatherReport.objects.exclude(observed_at=None).update(fetched_at=F("observed_at"))
+
+    def ensure_newsroom_staff(self):
+        """The roles and workflows, and one demo user per role (same password as admin)."""
+        groups = setup_editorial_roles()
+        setup_workflows(groups)
+        User = get_user_model()
+        for username, group in DEMO_STAFF.items():
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@newsroom.example"}
+            )
+            if created:
+                user.set_password(DEMO_ADMIN["password"])
+                user.save()
+            user.groups.add(groups[group])
 
     def ensure_translators(self):
         """A demo translator per language (user translator-ru, same password as admin)."""

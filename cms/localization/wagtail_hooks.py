@@ -3,8 +3,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from . import tasks, views
+from .status import translation_status
 
 # django-tasks enqueues at once; jobs must see the committed page, so wait for the commit.
 
@@ -38,3 +40,20 @@ def translation_status_menu_item():
     return MenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=700
     )
+
+
+class OutOfDateTranslationsPanel(Component):
+    """Dashboard panel: per language, how many live translations lag behind the English."""
+
+    name = "out_of_date_translations"
+    order = 95
+    template_name = "localization/out_of_date_panel.html"
+
+    def get_context_data(self, parent_context):
+        statuses = [status for status in translation_status() if status.out_of_date]
+        return {"statuses": statuses}
+
+
+@hooks.register("construct_homepage_panels")
+def add_out_of_date_translations_panel(request, panels):
+    panels.append(OutOfDateTranslationsPanel())

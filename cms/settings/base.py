@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "cms.localization",
     "cms.widgets",
+    "cms.editorial",
     "cms.jobs",
     "wagtail_localize",
     "wagtail_localize.locales",

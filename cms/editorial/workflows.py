@@ -1,0 +1,48 @@
+"""The review chains pages go through before they are published."""
+
+from django.conf import settings
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from articles.models import ArticleIndexPage
+from interviews.models import InterviewIndexPage
+
+from .roles import CHIEF_EDITORS, EDITORS
+
+EDITORIAL_REVIEW = "Editorial review"
+TRANSLATION_REVIEW = "Translation review"
+
+
+def _task(name, groups):
+    task, _ = GroupApprovalTask.objects.get_or_create(name=name)
+    task.groups.set(groups)
+    return task
+
+
+def _workflow(name, tasks):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+    return workflow
+
+
+def setup_workflows(groups):
+    """A reporter submits, an editor reviews, a chief editor approves: on every news and
+    interviews section in English; translations get one check by a chief editor."""
+    review = _workflow(
+        EDITORIAL_REVIEW,
+        [
+            _task("Editor review", [groups[EDITORS], groups[CHIEF_EDITORS]]),
+            _task("Chief editor approval", [groups[CHIEF_EDITORS]]),
+        ],
+    )
+    translation = _workflow(
+        TRANSLATION_REVIEW, [_task("Translation check", [groups[CHIEF_EDITORS]])]
+    )
+    for section in [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]:
+        source = section.locale.language_code == settings.LANGUAGE_CODE
+        WorkflowPage.objects.update_or_create(
+            page=section, defaults={"workflow": review if source else translation}
+        )
+    return review, translation
