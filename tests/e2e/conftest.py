@@ -76,9 +76,15 @@ def chromium_browser():
 
 
 @pytest.fixture(scope="session")
-def newsroom_url(tmp_path_factory):
+def newsroom_dir(tmp_path_factory):
+    """Where the served newsroom keeps its database (e2e.sqlite3) and media."""
+    return tmp_path_factory.mktemp("e2e-newsroom")
+
+
+@pytest.fixture(scope="session")
+def newsroom_url(newsroom_dir):
     """Not pytest-django's live_server: that flushes the database the suite shares."""
-    tmp = tmp_path_factory.mktemp("e2e-newsroom")
+    tmp = newsroom_dir
     env = {key: value for key, value in os.environ.items() if key not in SERVICE_VARIABLES}
     env |= {
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",

@@ -1,0 +1,74 @@
+"""The newsroom's review chain in a real browser: a reporter writes, the chief approves."""
+
+import re
+import sqlite3
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "newsroom-demo"  # the demo users' password, as the README gives it
+HEADLINE = "Kazan river port opens night shifts"
+FIRST_PARAGRAPH = "Night shifts start on the first of June, the port authority said."
+
+
+def english_page_id(newsroom_dir, where, *params):
+    with sqlite3.connect(newsroom_dir / "e2e.sqlite3") as database:
+        row = database.execute(
+            "SELECT page.id FROM wagtailcore_page page JOIN wagtailcore_locale locale"
+            f" ON page.locale_id = locale.id WHERE locale.language_code = 'en' AND {where}",
+            params,
+        ).fetchone()
+    assert row, where
+    return row[0]
+
+
+def log_in(page: Page, username):
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_reporter_writes_chief_approves_reader_reads(page: Page, newsroom_url, newsroom_dir):
+    news = english_page_id(newsroom_dir, "page.slug = ?", "news")
+
+    log_in(page, "reporter")
+    page.goto(f"/admin/pages/add/articles/articlepage/{news}/")
+    page.fill("#id_title", HEADLINE)
+    page.fill("#id_lead", "The river port will load barges around the clock from June.")
+    page.get_by_role("button", name="Choose category").click()
+    page.locator(".modal-dialog").get_by_role("link", name="Economics").first.click()
+    expect(page.locator("#id_category")).not_to_have_value("")
+    page.locator("[data-contentpath='body'] button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.type(FIRST_PARAGRAPH)
+    expect(editor).to_contain_text(FIRST_PARAGRAPH)
+    page.keyboard.press("Tab")
+    # Draftail copies its content into the form a moment after typing stops.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("Night shifts"))
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Editorial review").click()
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+
+    article = english_page_id(newsroom_dir, "page.title = ?", HEADLINE)
+    assert page.request.get(f"{newsroom_url}/en/news/").ok
+    assert HEADLINE not in page.request.get(f"{newsroom_url}/en/news/").text()
+
+    log_in(page, "chief")
+    for step in ("Approve", "Approve and Publish"):  # editor review, then chief approval
+        page.goto(f"/admin/pages/{article}/edit/")
+        page.get_by_role("button", name="More actions").click()
+        page.get_by_role("button", name=step, exact=True).click()
+        expect(page.locator(".messages")).not_to_contain_text("could not be saved")
+
+    page.context.clear_cookies()
+    page.goto("/en/news/")
+    page.get_by_role("link", name=HEADLINE).first.click()
+    expect(page.locator("h1")).to_have_text(HEADLINE)
+    expect(page.locator(".story__body")).to_contain_text(FIRST_PARAGRAPH)
