@@ -161,3 +161,37 @@ def test_roles_reach_only_their_sections():
     assert not news_section().permissions_for_user(partner_manager).can_edit()
     assert widget_manager.has_perm("widgets.change_exchangerate")
     assert not news_section().permissions_for_user(widget_manager).can_edit()
+
+
+@pytest.mark.django_db
+def test_the_chain_is_in_the_audit_log_and_on_each_dashboard(client):
+    from wagtail.models import PageLogEntry
+
+    page = write_article(as_user(client, "reporter"), "chain-audited", "action-submit")
+    reporter_home = client.get("/admin/").text
+    assert "Harbour story chain-audited" in reporter_home  # the reporter's own recent edits
+
+    editor_home = as_user(client, "editor").get("/admin/").text
+    assert "Awaiting your review" in editor_home and "Harbour story chain-audited" in editor_home
+    act(client, page, "approve")
+    act(as_user(client, "chief"), page, "approve")
+
+    actions = list(
+        PageLogEntry.objects.filter(page=page)
+        .order_by("timestamp")
+        .values_list("action", "user__username")
+    )
+    assert ("wagtail.create", "reporter") in actions
+    assert ("wagtail.workflow.start", "reporter") in actions
+    assert ("wagtail.workflow.approve", "editor") in actions
+    assert ("wagtail.workflow.approve", "chief") in actions
+    assert ("wagtail.publish", "chief") in actions
+
+
+@pytest.mark.django_db
+def test_translations_go_through_the_lighter_review(client):
+    russian = ArticlePage.objects.live().filter(locale__language_code="ru").first()
+    assert russian.get_workflow().name == "Translation review"
+    assert [task.name for task in russian.get_workflow().tasks] == ["Translation check"]
+    english = russian.get_translation(russian.get_default_locale().get_default())
+    assert english.get_workflow().name == "Editorial review"
