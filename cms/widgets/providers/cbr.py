@@ -4,43 +4,24 @@ from datetime import datetime
 from decimal import Context, Decimal, InvalidOperation
 from xml.etree import ElementTree
 
-import requests
-
-from cms.widgets.providers.base import ProviderError, RateProvider, RateQuote, provider_url
+from cms.widgets.providers.base import ProviderError, ReferenceRateProvider
 
 # Eight significant digits keep tiny rates (VND/USD 0.000039282210) as exact as large ones.
 RATE_CONTEXT = Context(prec=8)
 
 
-class CentralBankOfRussia(RateProvider):
+class CentralBankOfRussia(ReferenceRateProvider):
     """Prices RUB against every currency in the daily file, and crosses through the rouble."""
 
     name = "cbr"
+    label = "Bank of Russia rates"
     url = "https://www.cbr.ru/scripts/XML_daily.asp"
 
-    def __init__(self, timeout=10):
-        self.timeout = timeout
-        self.url = provider_url(self.name, self.url)
+    def read_table(self, payload):
+        return read_daily_file(payload)
 
-    def fetch(self, pairs):
-        if not pairs:
-            return []
-        try:
-            response = requests.get(self.url, timeout=self.timeout)
-            response.raise_for_status()
-        except requests.RequestException as error:
-            raise ProviderError(f"Bank of Russia rates could not be fetched: {error}") from error
-        return self.parse(response.content, pairs)
-
-    def parse(self, payload, pairs):
-        as_of, roubles_per_unit = read_daily_file(payload)
-        quotes = []
-        for base, quote in pairs:
-            base, quote = base.upper(), quote.upper()
-            if base in roubles_per_unit and quote in roubles_per_unit:
-                rate = RATE_CONTEXT.divide(roubles_per_unit[base], roubles_per_unit[quote])
-                quotes.append(RateQuote(base, quote, rate, as_of, self.name))
-        return quotes
+    def cross(self, roubles_per_unit, base, quote):
+        return RATE_CONTEXT.divide(roubles_per_unit[base], roubles_per_unit[quote])
 
 
 def read_daily_file(payload):

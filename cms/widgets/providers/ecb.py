@@ -4,9 +4,7 @@ from datetime import date
 from decimal import Context, Decimal, InvalidOperation
 from xml.etree import ElementTree
 
-import requests
-
-from cms.widgets.providers.base import ProviderError, RateProvider, RateQuote, provider_url
+from cms.widgets.providers.base import ProviderError, ReferenceRateProvider
 
 EUROFXREF = "{http://www.ecb.int/vocabulary/2002-08-01/eurofxref}"
 ENVELOPE = "{http://www.gesmes.org/xml/2002-08-01}Envelope"
@@ -14,36 +12,19 @@ ENVELOPE = "{http://www.gesmes.org/xml/2002-08-01}Envelope"
 RATE_CONTEXT = Context(prec=8)
 
 
-class EuropeanCentralBank(RateProvider):
+class EuropeanCentralBank(ReferenceRateProvider):
     """Prices EUR against every currency the ECB publishes, and crosses through the euro."""
 
     name = "ecb"
+    label = "ECB reference rates"
     url = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"
 
-    def __init__(self, timeout=10):
-        self.timeout = timeout
-        self.url = provider_url(self.name, self.url)
+    def read_table(self, payload):
+        return read_reference_rates(payload)
 
-    def fetch(self, pairs):
-        if not pairs:
-            return []
-        try:
-            response = requests.get(self.url, timeout=self.timeout)
-            response.raise_for_status()
-        except requests.RequestException as error:
-            raise ProviderError(f"ECB reference rates could not be fetched: {error}") from error
-        return self.parse(response.content, pairs)
-
-    def parse(self, payload, pairs):
-        as_of, units_per_euro = read_reference_rates(payload)
-        quotes = []
-        for base, quote in pairs:
-            base, quote = base.upper(), quote.upper()
-            if base in units_per_euro and quote in units_per_euro:
-                # One BASE buys QUOTE_per_EUR / BASE_per_EUR units of QUOTE.
-                rate = RATE_CONTEXT.divide(units_per_euro[quote], units_per_euro[base])
-                quotes.append(RateQuote(base, quote, rate, as_of, self.name))
-        return quotes
+    def cross(self, units_per_euro, base, quote):
+        # One BASE buys QUOTE_per_EUR / BASE_per_EUR units of QUOTE.
+        return RATE_CONTEXT.divide(units_per_euro[quote], units_per_euro[base])
 
 
 def read_reference_rates(payload):

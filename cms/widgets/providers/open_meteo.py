@@ -7,22 +7,19 @@ from decimal import Decimal
 import requests
 
 from cms.widgets.providers.base import (
+    HttpProvider,
     ProviderError,
     WeatherObservation,
     WeatherProvider,
-    provider_url,
 )
 
 
-class OpenMeteo(WeatherProvider):
+class OpenMeteo(HttpProvider, WeatherProvider):
     """Open-Meteo's forecast API asked for current conditions only, times in GMT."""
 
     name = "open-meteo"
+    label = "Open-Meteo"
     url = "https://api.open-meteo.com/v1/forecast"
-
-    def __init__(self, timeout=10):
-        self.timeout = timeout
-        self.url = provider_url(self.name, self.url)
 
     def fetch(self, places):
         if not places:
