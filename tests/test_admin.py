@@ -4,7 +4,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.demo.newsroom import DEMO_ADMIN
+from cms.demo.staff import DEMO_ADMIN
 from cms.taxonomy.models import Category, Country
 from interviews.models import InterviewPage
 from partners.models import PartnerPage

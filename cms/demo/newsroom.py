@@ -1,55 +1,27 @@
 """Builds the demo newsroom from the content files; running it twice changes nothing."""
 
-import json
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from html import escape
-from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.db.models import F
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.editorial.roles import setup_editorial_roles
-from cms.editorial.workflows import setup_workflows
-from cms.localization.roles import setup_translator_groups
 from cms.taxonomy.models import Category, Country, PageCountry
-from cms.widgets.models import City, ExchangeRate, WeatherReport
-from cms.widgets.providers.cbr import CentralBankOfRussia
-from cms.widgets.providers.ecb import EuropeanCentralBank
-from cms.widgets.providers.open_meteo import OpenMeteo
-from cms.widgets.refresh import refresh_exchange_rates, refresh_weather
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
 from partners.models import PartnerIndexPage, PartnerLanguage, PartnerPage, PartnerRepublication
 
 from . import images
+from .files import CONTENT, SOURCE_LANGUAGE, read, target_languages
+from .staff import ensure_admin, ensure_staff
 from .translating import translate
+from .widgets import seed_widgets
 
-CONTENT = Path(__file__).parent / "content"
-SAMPLE_ANSWERS = Path(__file__).resolve().parents[2] / "tests" / "data" / "widgets"
-SOURCE_LANGUAGE = "en"
 TRANSLATION_DELAY = timedelta(minutes=95)
-DEMO_STAFF = {
-    "reporter": "Reporters",
-    "editor": "Editors",
-    "chief": "Chief editors",
-    "widgets": "Widget managers",
-    "partners": "Partner managers",
-}
-DEMO_ADMIN = {"username": "admin", "password": "newsroom-demo", "email": "admin@newsroom.example"}
-
-
-def read(name):
-    return json.loads((CONTENT / name).read_text(encoding="utf-8"))
-
-
-def target_languages():
-    return [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def segment_strings(pairs):
@@ -60,17 +32,6 @@ def segment_strings(pairs):
             strings[english] = translated
             strings[escape(english, quote=False)] = escape(translated, quote=False)
     return strings
-
-
-class SampleAnswer:
-    """A provider answering from the sample files the tests use, for a machine offline."""
-
-    def __init__(self, provider, path):
-        self.provider, self.name = provider, provider.name
-        self.payload = path.read_bytes()
-
-    def fetch(self, wanted):
-        return self.provider.parse(self.payload, wanted)
 
 
 class DemoNewsroom:
@@ -101,10 +62,9 @@ class DemoNewsroom:
             stories[item["slug"]] = self.build_interview(item)
         partners = [self.build_partner(item, stories) for item in self.partners]
         self.translate_everything(stories, partners)
-        self.ensure_admin()
-        self.ensure_translators()
-        self.ensure_newsroom_staff()
-        self.build_widgets()
+        ensure_admin()
+        ensure_staff()
+        seed_widgets(self.locales)
 
     # Locales and taxonomy
 
@@ -412,78 +372,3 @@ class DemoNewsroom:
         # An outlet keeps its own name and address in every language.
         pairs = [(page.title, page.title), (page.slug, page.slug), (page.description, description)]
         translate(page, locale, segment_strings(pairs))
-
-    def build_widgets(self):
-        """Currency pairs and capitals, with values from the providers' sample answers.
-
-        The sample answers are old, so the widgets say "as of" until a real refresh runs.
-        """
-        data = read("widgets.json")
-        for order, (base, quote) in enumerate(data["pairs"]):
-            ExchangeRate.objects.get_or_create(
-                base_currency=base, quote_currency=quote, defaults={"sort_order": order}
-            )
-        english = self.locales[SOURCE_LANGUAGE]
-        for order, facts in enumerate(data["cities"]):
-            city, _ = City.objects.get_or_create(
-                name=facts[SOURCE_LANGUAGE],
-                locale=english,
-                defaults={
-                    "latitude": facts["latitude"],
-                    "longitude": facts["longitude"],
-                    "sort_order": order,
-                },
-            )
-            for language in target_languages():
-                locale = self.locales[language]
-                if not city.has_translation(locale):
-                    translate(city, locale, {city.name: facts[language]})
-        if not ExchangeRate.objects.exclude(rate=None).exists():
-            refresh_exchange_rates(
-                providers=[
-                    SampleAnswer(CentralBankOfRussia(), SAMPLE_ANSWERS / "cbr_daily.xml"),
-                    SampleAnswer(EuropeanCentralBank(), SAMPLE_ANSWERS / "ecb_daily.xml"),
-                ]
-            )
-            # Sample answers are not fresh news: date the refresh by the answer itself.
-            for rate in ExchangeRate.objects.exclude(as_of=None):
-                ExchangeRate.objects.filter(pk=rate.pk).update(
-                    fetched_at=datetime.combine(rate.as_of, time(12), tzinfo=UTC)
-                )
-        if not WeatherReport.objects.exists():
-            refresh_weather(
-                provider=SampleAnswer(OpenMeteo(), CONTENT / "open_meteo_capitals.json")
-            )
-            WeatherReport.objects.exclude(observed_at=None).update(fetched_at=F("observed_at"))
-
-    def ensure_newsroom_staff(self):
-        """The roles and workflows, and one demo user per role (same password as admin)."""
-        groups = setup_editorial_roles()
-        setup_workflows(groups)
-        User = get_user_model()
-        for username, group in DEMO_STAFF.items():
-            user, created = User.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@newsroom.example"}
-            )
-            if created:
-                user.set_password(DEMO_ADMIN["password"])
-                user.save()
-            user.groups.add(groups[group])
-
-    def ensure_translators(self):
-        """A demo translator per language (user translator-ru, same password as admin)."""
-        User = get_user_model()
-        for code, group in setup_translator_groups().items():
-            user, created = User.objects.get_or_create(
-                username=f"translator-{code}",
-                defaults={"email": f"translator-{code}@newsroom.example"},
-            )
-            if created:
-                user.set_password(DEMO_ADMIN["password"])
-                user.save()
-            user.groups.add(group)
-
-    def ensure_admin(self):
-        User = get_user_model()
-        if not User.objects.filter(username=DEMO_ADMIN["username"]).exists():
-            User.objects.create_superuser(**DEMO_ADMIN)

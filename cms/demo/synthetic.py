@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 from articles.models import ArticleIndexPage, ArticlePage
 from cms.taxonomy.models import Category, Country, PageCountry
 
-from .newsroom import SOURCE_LANGUAGE, read
+from .files import SOURCE_LANGUAGE, read
 
 BATCH_SIZE = 200
 
