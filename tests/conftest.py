@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
@@ -55,3 +56,10 @@ def pytest_runtest_makereport(item, call):
     ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where its service must run: {report.longrepr}"
+
+
+@pytest.fixture
+def admin_client(client, db):
+    """The test client logged in as the demo newsroom's administrator."""
+    client.force_login(get_user_model().objects.get(username="admin"))
+    return client

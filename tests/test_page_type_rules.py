@@ -1,7 +1,6 @@
 """Editors can create each page type only where it belongs."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -34,17 +33,11 @@ def test_page_type_parent_rules(child, parent, allowed):
     assert (parent in child.allowed_parent_page_models()) is allowed
 
 
-@pytest.fixture
-def admin_client(client, db):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
-
-
 @pytest.mark.django_db
 def test_admin_refuses_an_article_directly_under_home(admin_client, home_pages):
     home = home_pages["en"]
     response = admin_client.get(f"/admin/pages/add/articles/articlepage/{home.pk}/", follow=True)
-    # Wagtail answers a forbidden page type by sending the editor back to the dashboard.
+    # Wagtail answers a forbidden page type by sending the admin_client back to the dashboard.
     assert response.redirect_chain[0] == ("/admin/", 302)
     assert "permission" in response.text
 

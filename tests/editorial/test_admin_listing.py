@@ -1,7 +1,6 @@
 """The admin's article listing narrows by section, taxonomy, locale and status."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,12 +9,6 @@ from articles.models import ArticleIndexPage, ArticlePage
 from cms.taxonomy.models import PageCountry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
 
 
 def listed(client, **params):

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
@@ -65,12 +64,6 @@ def test_scheduled_publishing_publishes_a_page_whose_time_has_come():
 
     article.refresh_from_db()
     assert article.title == "Port strike ends"
-
-
-@pytest.fixture
-def admin_client(client, db):
-    client.force_login(get_user_model().objects.filter(is_superuser=True).first())
-    return client
 
 
 def test_admin_lists_the_schedule(admin_client):

@@ -3,16 +3,9 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 LANGUAGES = ["ru", "pt", "zh-hans", "hi", "ar", "fa", "am"]
-
-
-@pytest.fixture
-def editor(client, db):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
 
 
 def counts_from_database(language):
@@ -31,47 +24,47 @@ def counts_from_report(html, language):
 
 
 @pytest.mark.django_db
-def test_report_counts_equal_the_database(editor):
-    response = editor.get("/admin/translation-status/")
+def test_report_counts_equal_the_database(admin_client):
+    response = admin_client.get("/admin/translation-status/")
     assert response.status_code == 200
     for language in LANGUAGES:
         assert counts_from_report(response.text, language) == counts_from_database(language)
 
 
 @pytest.mark.django_db
-def test_report_counts_an_out_of_date_translation(editor):
+def test_report_counts_an_out_of_date_translation(admin_client):
     russian = Page.objects.live().filter(locale__language_code="ru", depth=4).first()
     source = russian.get_translation(russian.get_default_locale().get_default()).specific
     source.save_revision().publish()
 
-    report = counts_from_report(editor.get("/admin/translation-status/").text, "ru")
+    report = counts_from_report(admin_client.get("/admin/translation-status/").text, "ru")
 
     assert report["out_of_date"] == 1
     assert report["translated"] == counts_from_database("ru")["translated"] - 1
 
 
 @pytest.mark.django_db
-def test_report_sorts_by_any_column(editor, django_capture_on_commit_callbacks):
+def test_report_sorts_by_any_column(admin_client, django_capture_on_commit_callbacks):
     Page.objects.filter(locale__language_code="am", depth=4).first().specific.unpublish()
 
-    ascending = editor.get("/admin/translation-status/?ordering=missing").text
-    descending = editor.get("/admin/translation-status/?ordering=-missing").text
+    ascending = admin_client.get("/admin/translation-status/?ordering=missing").text
+    descending = admin_client.get("/admin/translation-status/?ordering=-missing").text
     order = re.findall(r'<tr data-locale="([^"]+)">', descending)
 
     assert order[0] == "am"
     assert re.findall(r'<tr data-locale="([^"]+)">', ascending)[-1] == "am"
-    assert editor.get("/admin/translation-status/?ordering=nonsense").status_code == 200
+    assert admin_client.get("/admin/translation-status/?ordering=nonsense").status_code == 200
 
 
 @pytest.mark.django_db
-def test_locale_page_links_each_page_to_its_translation_editor(editor):
-    response = editor.get("/admin/translation-status/ru/?state=translated")
+def test_locale_page_links_each_page_to_its_translation_editor(admin_client):
+    response = admin_client.get("/admin/translation-status/ru/?state=translated")
     assert response.status_code == 200
     russian = Page.objects.live().filter(locale__language_code="ru", depth=4).first()
     assert f"/admin/pages/{russian.pk}/edit/" in response.text
 
-    missing = editor.get("/admin/translation-status/ru/?state=missing")
+    missing = admin_client.get("/admin/translation-status/ru/?state=missing")
     assert "/admin/localize/submit/page/" in missing.text
-    unknown = editor.get("/admin/translation-status/xx/", follow=True)
+    unknown = admin_client.get("/admin/translation-status/xx/", follow=True)
     assert unknown.redirect_chain == [("/admin/translation-status/", 302)]
     assert "no language" in unknown.text

@@ -1,7 +1,6 @@
 """Creating or moving an English page gives every other locale its matching draft."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -10,12 +9,6 @@ from wagtail_localize.models import Translation
 from articles.models import ArticleIndexPage, ArticlePage
 
 OTHER_LANGUAGES = {"ru", "pt", "zh-hans", "hi", "ar", "fa", "am"}
-
-
-@pytest.fixture
-def editor(client, db):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
 
 
 def article_form(title, slug):
@@ -39,11 +32,11 @@ def section_form(title, slug):
 
 @pytest.mark.django_db
 def test_new_english_article_gets_a_draft_in_every_locale(
-    editor, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks
 ):
     news = ArticleIndexPage.objects.get(locale__language_code="en", slug="news")
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(
+        response = admin_client.post(
             reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news.pk]),
             article_form("Kazan opens a river cruise terminal", "kazan-river-terminal"),
         )
@@ -64,12 +57,12 @@ def test_new_english_article_gets_a_draft_in_every_locale(
 
 @pytest.mark.django_db
 def test_moving_an_english_article_moves_its_translations(
-    editor, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks
 ):
     english = Locale.objects.get(language_code="en")
     home = Page.objects.get(locale=english, depth=2)
     with django_capture_on_commit_callbacks(execute=True):
-        editor.post(
+        admin_client.post(
             reverse("wagtailadmin_pages:add", args=["articles", "articleindexpage", home.pk]),
             section_form("Features", "features"),
         )
@@ -77,7 +70,7 @@ def test_moving_an_english_article_moves_its_translations(
     article = ArticlePage.objects.get(locale=english, slug="novosibirsk-rail-container-hub")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(
+        response = admin_client.post(
             reverse("wagtailadmin_pages:move_confirm", args=[article.pk, features.pk])
         )
     assert response.status_code == 302

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import responses
-from django.contrib.auth import get_user_model
 
 from cms.widgets.models import ExchangeRate
 from cms.widgets.providers.cbr import CentralBankOfRussia
@@ -16,15 +15,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "widgets"
 DEMO = Path(__file__).resolve().parents[2] / "cms" / "demo" / "content"
 
 
-@pytest.fixture
-def editor(client, db):
-    client.force_login(get_user_model().objects.get(username="admin"))
-    return client
-
-
 @pytest.mark.django_db
-def test_dashboard_lists_the_stale_sources(editor):
-    html = editor.get("/admin/").text
+def test_dashboard_lists_the_stale_sources(admin_client):
+    html = admin_client.get("/admin/").text
     panel = html[html.index('data-panel="stale-widget-sources"') :]
     assert len(re.findall(r'data-stale="rate"', panel)) == ExchangeRate.objects.count()
     assert len(re.findall(r'data-stale="weather"', panel)) == 8
@@ -33,7 +26,7 @@ def test_dashboard_lists_the_stale_sources(editor):
 
 @pytest.mark.django_db
 def test_refresh_now_button_refreshes_and_empties_the_stale_list(
-    editor, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks
 ):
     with responses.RequestsMock(assert_all_requests_are_fired=False) as http:
         http.get(CentralBankOfRussia.url, body=(DATA / "cbr_daily.xml").read_bytes())
@@ -43,10 +36,10 @@ def test_refresh_now_button_refreshes_and_empties_the_stale_list(
             body=(DEMO / "open_meteo_capitals.json").read_bytes(),
         )
         with django_capture_on_commit_callbacks(execute=True):
-            response = editor.post("/admin/widgets/refresh/", {"next": "/admin/"})
+            response = admin_client.post("/admin/widgets/refresh/", {"next": "/admin/"})
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
-    response = editor.get("/admin/")
+    response = admin_client.get("/admin/")
     panel = response.text[response.text.index('data-panel="stale-widget-sources"') :]
     assert "data-stale=" not in panel.split("</section>")[0]
 
@@ -60,10 +53,10 @@ def test_refresh_now_button_refreshes_and_empties_the_stale_list(
         "/admin/snippets/widgets/weatherreport/",
     ],
 )
-def test_widget_snippets_are_listed(editor, url):
-    assert editor.get(url).status_code == 200
+def test_widget_snippets_are_listed(admin_client, url):
+    assert admin_client.get(url).status_code == 200
 
 
 @pytest.mark.django_db
-def test_refresh_needs_a_post(editor):
-    assert editor.get("/admin/widgets/refresh/").status_code == 405
+def test_refresh_needs_a_post(admin_client):
+    assert admin_client.get("/admin/widgets/refresh/").status_code == 405
