@@ -14,6 +14,7 @@ from cms.taxonomy.models import Category, Country, PageCountry
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
 from partners.models import PartnerIndexPage, PartnerLanguage, PartnerPage, PartnerRepublication
+from search import indexing as search_indexing
 
 from . import images
 from .files import CONTENT, SOURCE_LANGUAGE, read, target_languages
@@ -65,6 +66,9 @@ class DemoNewsroom:
         ensure_admin()
         ensure_staff()
         seed_widgets(self.locales)
+        # Publishing indexed each page as it went live; a rebuild also covers a database
+        # whose demo was loaded before the readers' search existed.
+        search_indexing.rebuild()
 
     # Locales and taxonomy
 

@@ -1,0 +1,121 @@
+"""What every search engine answers: a page of hits, the total and the facet counts."""
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from ..analysis import analyzer
+
+FACETS = ("kind", "category", "country", "year")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A reader's query: words, languages (codes) and filters, sort and the slice wanted."""
+
+    text: str
+    languages: tuple  # ((locale_id, language_code), ...): one, or every locale
+    kind: str = ""
+    category_key: str = ""
+    country: str = ""
+    year: int | None = None
+    sort: str = "relevance"  # or "date"
+    offset: int = 0
+    limit: int = 12
+
+
+@dataclass
+class SearchHits:
+    page_ids: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=lambda: {name: {} for name in FACETS})
+
+
+class DatabaseEngine:
+    """Shared SQL of the database engines; subclasses say how text is matched and ranked."""
+
+    DOCUMENTS = "search_searchdocument"
+    COUNTRIES = "search_searchdocumentcountry"
+
+    def filters(self, request):
+        """SQL conditions and parameters of the request's locale and facet filters."""
+        locale_ids = [locale_id for locale_id, _code in request.languages]
+        conditions = [f"d.locale_id IN ({', '.join(['%s'] * len(locale_ids))})"]
+        params = list(locale_ids)
+        if request.kind:
+            conditions.append("d.kind = %s")
+            params.append(request.kind)
+        if request.category_key:
+            conditions.append("d.category_key = %s")
+            params.append(self.uuid_value(request.category_key))
+        if request.year:
+            conditions.append("d.year = %s")
+            params.append(request.year)
+        if request.country:
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM {self.COUNTRIES} c "
+                "WHERE c.document_id = d.page_id AND c.code = %s)"
+            )
+            params.append(request.country)
+        return conditions, params
+
+    def uuid_value(self, value):
+        # Django stores UUIDs on SQLite as 32 hex digits.
+        return uuid.UUID(str(value)).hex
+
+    def search(self, request):
+        match_sql, match_params = self.match(request)
+        if match_sql is None:
+            return SearchHits()
+        conditions, params = self.filters(request)
+        where = " AND ".join([match_sql] + conditions)
+        params = match_params + params
+        by_relevance = request.sort == "relevance"
+        order = self.rank_order(request) if by_relevance else ""
+        order += "d.published_at DESC, d.page_id DESC"
+        rank_params = self.rank_params(request) if by_relevance else []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.page_id FROM {self.source()} WHERE {where} "
+                f"ORDER BY {order} LIMIT %s OFFSET %s",
+                params + rank_params + [request.limit, request.offset],
+            )
+            page_ids = [row[0] for row in cursor.fetchall()]
+            # One grouped pass gives the total and three facets; countries need their join.
+            cursor.execute(
+                f"SELECT d.kind, d.category_key, d.year, COUNT(*) FROM {self.source()} "
+                f"WHERE {where} GROUP BY d.kind, d.category_key, d.year",
+                params,
+            )
+            groups = cursor.fetchall()
+            cursor.execute(
+                f"SELECT c.code, COUNT(*) FROM {self.source()} "
+                f"JOIN {self.COUNTRIES} c ON c.document_id = d.page_id "
+                f"WHERE {where} GROUP BY c.code",
+                params,
+            )
+            countries = dict(cursor.fetchall())
+        return SearchHits(page_ids, *self.facet_counts(groups, countries))
+
+    def facet_counts(self, groups, countries):
+        kinds, categories, years = Counter(), Counter(), Counter()
+        for kind, category_key, year, count in groups:
+            kinds[kind] += count
+            if category_key:
+                categories[str(uuid.UUID(str(category_key)))] += count
+            if year:
+                years[year] += count
+        total = sum(kinds.values())
+        facets = {"kind": kinds, "category": categories, "country": countries, "year": years}
+        return total, {name: dict(counts) for name, counts in facets.items()}
+
+    def query_terms(self, request, stem=True):
+        """Each requested language's analysed query terms (languages with none left out)."""
+        terms = {}
+        for locale_id, code in request.languages:
+            found = analyzer(code, stem).query_terms(request.text)
+            if found:
+                terms[(locale_id, code)] = found
+        return terms

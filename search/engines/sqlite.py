@@ -1,0 +1,81 @@
+"""SQLite FTS5: our analyser's terms in a virtual table whose rowid is the page id."""
+
+from django.db import connection
+
+from ..analysis import analyzer
+from .base import DatabaseEngine
+
+FTS = "search_fts"
+# bm25 weights of the title and body columns.
+RANK = f"bm25({FTS}, 5.0, 1.0)"
+
+
+def fts_terms(terms, prefix_last=False):
+    # Terms hold only letters, marks and digits, so quoting each makes any input a plain
+    # string to FTS5: no operator, column filter or syntax error can come from the reader.
+    quoted = [f'"{term}"' for term in terms]
+    if prefix_last:
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class SQLiteEngine(DatabaseEngine):
+    def source(self):
+        return f"{FTS} JOIN {self.DOCUMENTS} d ON d.page_id = {FTS}.rowid"
+
+    def index(self, documents):
+        rows = []
+        for document in documents:
+            analyse = analyzer(document.locale.language_code)
+            rows.append(
+                (
+                    document.page_id,
+                    " ".join(analyse.terms(document.title)),
+                    " ".join(analyse.terms(f"{document.summary} {document.body}")),
+                )
+            )
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [row[:1] for row in rows])
+            cursor.executemany(f"INSERT INTO {FTS} (rowid, title, body) VALUES (%s, %s, %s)", rows)
+
+    def remove(self, page_ids):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(pk,) for pk in page_ids])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS}")
+
+    def match(self, request):
+        terms = self.query_terms(request)
+        if not terms:
+            return None, []
+        expression = " OR ".join(f"({fts_terms(found)})" for found in terms.values())
+        return f"{FTS} MATCH %s", [expression]
+
+    def rank_order(self, request):
+        return f"{RANK}, "
+
+    def rank_params(self, request):
+        return []
+
+    def suggest(self, text, languages, limit):
+        terms = {
+            locale_id: found
+            for locale_id, code in languages
+            if (found := analyzer(code).query_terms(text))
+        }
+        if not terms:
+            return []
+        expression = " OR ".join(
+            f"(title : ({fts_terms(found, prefix_last=True)}))" for found in terms.values()
+        )
+        placeholders = ", ".join(["%s"] * len(terms))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.page_id FROM {self.source()} WHERE {FTS} MATCH %s "
+                f"AND d.locale_id IN ({placeholders}) "
+                "ORDER BY d.published_at DESC LIMIT %s",
+                [expression, *terms, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,96 @@
+"""Keeping the reader's search index in step with live pages."""
+
+import logging
+
+from django.db import transaction
+from wagtail.models import PageViewRestriction
+
+from .documents import build_document, searchable_models
+from .engines import get_engine
+from .models import SearchDocument, SearchDocumentCountry
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+def restricted_paths():
+    """Tree paths under a view restriction: private pages never reach public search."""
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _store(pages, engine, hidden_paths):
+    documents, countries = [], []
+    for page in pages:
+        if hidden_paths and page.path.startswith(hidden_paths):
+            continue
+        document, codes = build_document(page)
+        document.locale = page.locale
+        document.codes = codes
+        documents.append(document)
+        countries += [SearchDocumentCountry(document_id=page.pk, code=code) for code in codes]
+    _delete_documents([document.page_id for document in documents])
+    SearchDocument.objects.bulk_create(documents)
+    SearchDocumentCountry.objects.bulk_create(countries)
+    engine.index(documents)
+    return len(documents)
+
+
+def _delete_documents(page_ids):
+    SearchDocumentCountry.objects.filter(document_id__in=page_ids).delete()
+    SearchDocument.objects.filter(pk__in=page_ids).delete()
+
+
+def _live_pages(model):
+    queryset = model.objects.live().select_related("locale").order_by("pk")
+    if hasattr(model, "category"):
+        queryset = queryset.select_related("category").prefetch_related("country_links__country")
+    else:
+        queryset = queryset.select_related("country")
+    if hasattr(model, "tags"):
+        queryset = queryset.prefetch_related("tags")
+    return queryset
+
+
+def index_pages(page_ids):
+    """Index the given pages as they are live now, and drop those no longer searchable."""
+    engine = get_engine()
+    with transaction.atomic():
+        indexed = set()
+        hidden = restricted_paths()
+        for model in searchable_models():
+            pages = list(_live_pages(model).filter(pk__in=page_ids))
+            _store(pages, engine, hidden)
+            indexed.update(page.pk for page in pages if not page.path.startswith(hidden or ("~",)))
+        remove_pages([pk for pk in page_ids if pk not in indexed])
+
+
+def remove_pages(page_ids):
+    """Take pages out of search at once (unpublished, deleted or made private)."""
+    if page_ids:
+        _delete_documents(page_ids)
+        get_engine().remove(page_ids)
+
+
+def rebuild(progress=None):
+    """Index every live searchable page afresh; returns how many documents were written."""
+    engine = get_engine()
+    hidden = restricted_paths()
+    with transaction.atomic():
+        SearchDocumentCountry.objects.all().delete()
+        SearchDocument.objects.all().delete()
+        engine.clear()
+    total = 0
+    for model in searchable_models():
+        last_pk = 0
+        while True:
+            with transaction.atomic():
+                batch = list(_live_pages(model).filter(pk__gt=last_pk)[:BATCH_SIZE])
+                if not batch:
+                    break
+                total += _store(batch, engine, hidden)
+            last_pk = batch[-1].pk
+            if progress:
+                progress(total)
+    logger.info("Search index rebuilt: %s documents", total)
+    return total
