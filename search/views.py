@@ -1,37 +1,74 @@
-"""The reader's search page: this locale's live stories and partners matching the query."""
+"""The reader's search: an HTML page, a JSON endpoint with the same parameters, suggestions."""
 
-import unicodedata
-
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
+from wagtail.models import Locale
 
-from cms.core.listing import paginate
+from .service import BadSearchParameter, run_search, suggestions
 
-MAX_QUERY_LENGTH = 200
-
-
-def clean_query(raw):
-    """The reader's words without control characters (a NUL ends SQLite's FTS5 parser)."""
-    printable = "".join(
-        " " if unicodedata.category(char).startswith("C") else char for char in raw
-    )
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+JSON_OPTIONS = {"ensure_ascii": False}
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = None
-    message = ""
-    if query:
-        filters, parsed = parse_query_string(query)
-        pages = Page.objects.live().filter(locale=Locale.get_active()).specific()
-        results = paginate(request, pages.search(parsed, operator="and"))
-    elif "q" in request.GET:
-        message = _("Type a word to search for.")
-    return render(
-        request,
-        "search/search.html",
-        {"query": query, "page_of_results": results, "message": message},
+    context = {"query": request.GET.get("q", "")[:200]}
+    status = 200
+    try:
+        outcome = run_search(request.GET, Locale.get_active(), request)
+    except BadSearchParameter as error:
+        context["error"] = str(error)
+        status = 400
+    else:
+        context["outcome"] = outcome
+        context["query"] = outcome.query
+        if "q" in request.GET and not outcome.query:
+            context["message"] = _("Type a word to search for.")
+    return render(request, "search/search.html", context, status=status)
+
+
+def search_json(request):
+    try:
+        outcome = run_search(request.GET, Locale.get_active(), request)
+    except BadSearchParameter as error:
+        return JsonResponse({"error": str(error)}, status=400, json_dumps_params=JSON_OPTIONS)
+    return JsonResponse(
+        {
+            "query": outcome.query,
+            "language": outcome.locale.language_code,
+            "all_languages": outcome.all_languages,
+            "sort": outcome.sort,
+            "filters": outcome.filters,
+            "total": outcome.total,
+            "page": outcome.page,
+            "pages": outcome.pages,
+            "per_page": outcome.per_page,
+            "notice": outcome.notice,
+            "promotions": outcome.promotions,
+            "results": [
+                {
+                    "id": result.document.page_id,
+                    "type": result.document.kind,
+                    "language": result.document.locale.language_code,
+                    "title": result.document.title,
+                    "url": result.url,
+                    "published_at": result.document.published_at,
+                    "title_html": result.title_html,
+                    "snippet_html": result.snippet_html,
+                }
+                for result in outcome.results
+            ],
+            "facets": outcome.facets,
+        },
+        json_dumps_params=JSON_OPTIONS,
+    )
+
+
+def suggest(request):
+    locale = Locale.get_active()
+    return JsonResponse(
+        {
+            "query": request.GET.get("q", "")[:200],
+            "suggestions": suggestions(request.GET, locale, request),
+        },
+        json_dumps_params=JSON_OPTIONS,
     )

@@ -1,7 +1,9 @@
-"""The reader's search page answers any query with a page, never a server error."""
+"""The reader's search page: any query gets a normal page, with facets, picks and pages."""
 
 import pytest
-from django.utils.html import escape
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage
 
@@ -10,10 +12,14 @@ HOSTILE_QUERIES = [
     "'",
     "*",
     "(",
+    ")",
     '"unclosed',
     "AND",
     "OR NOT",
     "NEAR(a b)",
+    "title: x",
+    "^x",
+    "a* b*",
     "\x00",
     "a\x00b",
     "\u202eevil",
@@ -29,25 +35,84 @@ HOSTILE_QUERIES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", HOSTILE_QUERIES, ids=lambda q: repr(q[:20]))
-@pytest.mark.parametrize("page", ["1", "-1", "abc", "999999"])
+@pytest.mark.parametrize("page", ["1", "-1", "abc", "999999", str(10**30)])
 def test_any_query_gets_a_normal_page(client, query, page):
     response = client.get("/en/search/", {"q": query, "page": page})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.text
     assert '<meta name="robots" content="noindex">' in response.text
+    data = client.get("/en/search/results.json", {"q": query, "page": page}).json()
+    assert data["page"] <= data["pages"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_search_finds_a_story_of_the_reader_language_only(client, language):
-    article = ArticlePage.objects.live().get(
-        locale__language_code=language, slug="novosibirsk-rail-container-hub"
+def test_a_long_query_is_searched_with_a_notice(client):
+    response = client.get("/en/search/", {"q": "port " * 1000})
+
+    assert response.status_code == 200
+    assert "Only the first 200 characters were searched." in response.text
+
+
+@pytest.mark.django_db
+def test_results_page_shows_highlighted_results_facets_and_pages(client):
+    response = client.get("/en/search/", {"q": "China"})
+
+    assert response.status_code == 200
+    text = response.text
+    assert "results for “China”" in text
+    assert "<mark>China</mark>" in text
+    assert 'class="search-facets"' in text
+    assert "?q=China&amp;type=article" in text
+    assert 'rel="next"' in text
+
+
+@pytest.mark.django_db
+def test_a_chosen_facet_links_back_to_all_results(client):
+    response = client.get("/en/search/", {"q": "China", "type": "interview"})
+
+    assert 'aria-current="true"' in response.text
+    assert 'href="?q=China"' in response.text
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_end_shows_the_last_page(client):
+    data = client.get("/en/search/results.json", {"q": "China"}).json()
+
+    last = client.get("/en/search/results.json", {"q": "China", "page": 500}).json()
+
+    assert last["page"] == data["pages"]
+    assert last["results"]
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_the_number_of_results(client):
+    def queries(query):
+        with CaptureQueriesContext(connection) as context:
+            data = client.get("/en/search/results.json", {"q": query}).json()
+        return len(context.captured_queries), data["total"]
+
+    many, many_total = queries("China")
+    few, few_total = queries("Novosibirsk terminal")
+
+    assert many_total > 12 > few_total > 0
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_editors_picks_are_shown_in_the_reader_language(client):
+    english = ArticlePage.objects.get(
+        locale__language_code="en", slug="novosibirsk-rail-container-hub"
     )
-    word = article.title.split()[1]
+    russian = english.get_translation(english.locale.__class__.objects.get(language_code="ru"))
+    SearchPromotion.objects.create(
+        query=Query.get("containers"), page=english, sort_order=0, description="Our series"
+    )
 
-    response = client.get(f"/{language}/search/", {"q": word})
+    ru = client.get("/ru/search/results.json", {"q": "Containers"}).json()
+    en_page = client.get("/en/search/", {"q": "containers"})
 
-    results = list(response.context["page_of_results"])
-    assert article.pk in [result.pk for result in results]
-    assert all(result.locale.language_code == language for result in results)
-    assert escape(article.title) in response.text
+    assert ru["promotions"] == [
+        {"title": russian.title, "url": russian.url, "description": "Our series"}
+    ]
+    assert "Editors’ picks" in en_page.text
+    assert english.title in en_page.text
