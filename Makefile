@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat
+.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat bench bench-quick bench-search
 
 install: $(STAMP)
 
@@ -75,3 +75,33 @@ messages: install
 
 clean:
 	rm -rf $(VENV) .test-media
+
+# Benchmarks on a scale dataset of their own (never the development database): the demo
+# newsroom plus BENCH_ARTICLES synthetic articles per locale, built once per size and
+# database and reused. BENCH_DATABASE=postgres runs on the machine's PostgreSQL.
+BENCH_ARTICLES ?= 20000
+BENCH_DATABASE ?= sqlite
+BENCH_DIR := bench-results
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_$(BENCH_ARTICLES)
+BENCH_URL = $(if $(filter postgres,$(BENCH_DATABASE)),$(BENCH_POSTGRES_URL),sqlite:///$(CURDIR)/$(BENCH_DIR)/newsroom-$(BENCH_ARTICLES).sqlite3)
+BENCH_READY = $(BENCH_DIR)/$(BENCH_DATABASE)-$(BENCH_ARTICLES).ready
+
+bench: bench-search
+
+bench-quick:
+	$(MAKE) bench BENCH_ARTICLES=500
+
+$(BENCH_READY): | $(STAMP)
+	@mkdir -p $(BENCH_DIR)
+	@if [ "$(BENCH_DATABASE)" = postgres ]; then \
+		dropdb -h 127.0.0.1 -U postgres --if-exists newsroom_bench_$(BENCH_ARTICLES) && \
+		createdb -h 127.0.0.1 -U postgres newsroom_bench_$(BENCH_ARTICLES); \
+	else rm -f $(BENCH_DIR)/newsroom-$(BENCH_ARTICLES).sqlite3; fi
+	DATABASE_URL=$(BENCH_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_URL) $(MANAGE) load_demo_newsroom
+	DATABASE_URL=$(BENCH_URL) $(MANAGE) generate_newsroom --articles $(BENCH_ARTICLES)
+	touch $@
+
+bench-search: $(BENCH_READY)
+	DATABASE_URL=$(BENCH_URL) $(MANAGE) bench_search \
+		--json $(BENCH_DIR)/search-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
