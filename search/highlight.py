@@ -49,10 +49,8 @@ class Highlighter:
 
     def first_match(self, text):
         """Where the first of the query's words occurs in the text, or None."""
-        if self.runs and (run := self.runs.search(text)):
-            run_start = run.start()
-        else:
-            run_start = None
+        run = self.runs.search(text) if self.runs else None
+        run_start = run.start() if run else None
         for start, end, terms in self.analyzer.words(text):
             if run_start is not None and start >= run_start:
                 return run_start
