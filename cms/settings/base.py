@@ -163,12 +163,18 @@ STORAGES = {
 
 # Search: the database backend by default; a cluster when its URL is given.
 SEARCH_URL = ENV.get("SEARCH_URL") or ENV.get("ELASTICSEARCH_URL", "")
+# The readers' index on the cluster follows the same backend (a name containing "opensearch"
+# means OpenSearch) and index prefix. SEARCH_ANALYZERS="ar=standard,hi=standard" replaces a
+# language's analyzer (search/engines/cluster_mapping.py) on a cluster without it.
+SEARCH_BACKEND = ENV.get("SEARCH_BACKEND", "modelsearch.backends.elasticsearch8")
+SEARCH_INDEX = ENV.get("SEARCH_INDEX", "newsroom")
+SEARCH_ANALYZERS = dict(pair.split("=", 1) for pair in env_list("SEARCH_ANALYZERS"))
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": ENV.get("SEARCH_BACKEND", "modelsearch.backends.elasticsearch8"),
+            "BACKEND": SEARCH_BACKEND,
             "URLS": [SEARCH_URL],
-            "INDEX": ENV.get("SEARCH_INDEX", "newsroom"),
+            "INDEX": SEARCH_INDEX,
             "TIMEOUT": 5,
         }
     }
