@@ -5,7 +5,7 @@ import logging
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from .documents import build_document, searchable_models
+from .documents import build_document, searchable_models, tag_names_of
 from .engines import get_engine
 from .models import SearchDocument, SearchDocumentCountry
 
@@ -21,10 +21,11 @@ def restricted_paths():
 
 def _store(pages, engine, hidden_paths):
     documents, countries = [], []
+    tag_names = tag_names_of(pages) if pages and hasattr(pages[0], "tags") else None
     for page in pages:
         if hidden_paths and page.path.startswith(hidden_paths):
             continue
-        document, codes = build_document(page)
+        document, codes = build_document(page, tag_names)
         document.locale = page.locale
         document.codes = codes
         documents.append(document)
@@ -47,8 +48,6 @@ def _live_pages(model):
         queryset = queryset.select_related("category").prefetch_related("country_links__country")
     else:
         queryset = queryset.select_related("country")
-    if hasattr(model, "tags"):
-        queryset = queryset.prefetch_related("tags")
     return queryset
 
 

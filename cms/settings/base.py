@@ -175,7 +175,7 @@ if SEARCH_URL:
             "BACKEND": SEARCH_BACKEND,
             "URLS": [SEARCH_URL],
             "INDEX": SEARCH_INDEX,
-            "TIMEOUT": 5,
+            "TIMEOUT": 30,
         }
     }
 else:

@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 # Seconds a reader waits for the cluster before the database answers instead.
 TIMEOUT = 5
+# Writes run in background jobs and rebuilds, where a busy cluster is worth waiting for.
+WRITE_TIMEOUT = 60
 JSON_MEDIA_TYPE = re.compile(r"application/(json|x-ndjson)")
 
 
@@ -34,6 +36,7 @@ class Cluster:
     """A client of one cluster, its bulk helper and the errors its client raises."""
 
     client: object
+    writer: object  # the same cluster, with the patience of background writes
     bulk: object
     unreachable: tuple  # the cluster did not answer: connection refused, timeout, TLS
     failed: tuple  # any error of the client, unreachable or refused
@@ -44,7 +47,8 @@ def _opensearch(url):
     from opensearchpy.exceptions import ConnectionError, OpenSearchException
 
     client = OpenSearch(hosts=[url], timeout=TIMEOUT, max_retries=1)
-    return Cluster(client, helpers.bulk, (ConnectionError,), (OpenSearchException,))
+    writer = OpenSearch(hosts=[url], timeout=WRITE_TIMEOUT, max_retries=1)
+    return Cluster(client, writer, helpers.bulk, (ConnectionError,), (OpenSearchException,))
 
 
 def _elasticsearch(url, major):
@@ -65,7 +69,8 @@ def _elasticsearch(url, major):
     client = Elasticsearch(hosts=[url], request_timeout=TIMEOUT, max_retries=1)
     unreachable = (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)
     failed = (elasticsearch.ApiError, elasticsearch.TransportError, helpers.BulkIndexError)
-    return Cluster(client, helpers.bulk, unreachable, failed)
+    writer = client.options(request_timeout=WRITE_TIMEOUT)
+    return Cluster(client, writer, helpers.bulk, unreachable, failed)
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +89,7 @@ class ClusterEngine:
         self.fallback = fallback
         self.cluster = cluster(settings.SEARCH_URL, settings.SEARCH_BACKEND)
         self.client = self.cluster.client
+        self.writer = self.cluster.writer
         self.index_name = f"{settings.SEARCH_INDEX}-reader"
 
     # Writes: the database first; a cluster error then rolls both back and the job retries.
@@ -101,7 +107,7 @@ class ClusterEngine:
             }
             for document in documents
         )
-        self.cluster.bulk(self.client, actions, refresh=True)
+        self.cluster.bulk(self.writer, actions, refresh=True)
 
     def remove(self, page_ids):
         self.fallback.remove(page_ids)
@@ -117,7 +123,7 @@ class ClusterEngine:
         try:
             self.ensure_index()
             _done, errors = self.cluster.bulk(
-                self.client, actions, refresh=True, raise_on_error=False
+                self.writer, actions, refresh=True, raise_on_error=False
             )
         except self.cluster.failed:
             logger.exception("Search cluster: pages %s stay in its index", list(page_ids))
@@ -130,20 +136,20 @@ class ClusterEngine:
     def clear(self):
         """Empty the index by creating it afresh, with the mapping that settings give now."""
         self.fallback.clear()
-        if self.client.indices.exists(index=self.index_name):
-            self.client.indices.delete(index=self.index_name)
-        self.client.indices.create(index=self.index_name, body=index_body(language_analyzers()))
+        if self.writer.indices.exists(index=self.index_name):
+            self.writer.indices.delete(index=self.index_name)
+        self.writer.indices.create(index=self.index_name, body=index_body(language_analyzers()))
 
     def ensure_index(self):
         # Writing to a missing index would create one with guessed types: create ours first.
-        if self.client.indices.exists(index=self.index_name):
+        if self.writer.indices.exists(index=self.index_name):
             return
         try:
-            self.client.indices.create(
+            self.writer.indices.create(
                 index=self.index_name, body=index_body(language_analyzers())
             )
         except self.cluster.failed:
-            if not self.client.indices.exists(index=self.index_name):
+            if not self.writer.indices.exists(index=self.index_name):
                 raise
 
     # Reads: never an error for the reader.

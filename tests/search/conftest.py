@@ -22,7 +22,7 @@ def cluster_settings(url, backend="modelsearch.backends.opensearch3", index="new
                 "BACKEND": "modelsearch.backends.opensearch3",
                 "URLS": [url],
                 "INDEX": index,
-                "TIMEOUT": 5,
+                "TIMEOUT": 30,
             }
         },
     }
