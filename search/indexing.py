@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from .documents import build_document, searchable_models, tag_names_of
 from .engines import get_engine
-from .models import SearchDocument, SearchDocumentCountry
+from .models import SearchDocument
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ def restricted_paths():
 
 
 def _store(pages, engine, hidden_paths):
-    documents, countries = [], []
+    documents = []
     tag_names = tag_names_of(pages) if pages and hasattr(pages[0], "tags") else None
     for page in pages:
         if hidden_paths and page.path.startswith(hidden_paths):
@@ -28,17 +28,15 @@ def _store(pages, engine, hidden_paths):
         document, codes = build_document(page, tag_names)
         document.locale = page.locale
         document.codes = codes
+        document.country_codes = " ".join(codes)
         documents.append(document)
-        countries += [SearchDocumentCountry(document_id=page.pk, code=code) for code in codes]
     _delete_documents([document.page_id for document in documents])
     SearchDocument.objects.bulk_create(documents)
-    SearchDocumentCountry.objects.bulk_create(countries)
     engine.index(documents)
     return len(documents)
 
 
 def _delete_documents(page_ids):
-    SearchDocumentCountry.objects.filter(document_id__in=page_ids).delete()
     SearchDocument.objects.filter(pk__in=page_ids).delete()
 
 
@@ -76,7 +74,6 @@ def rebuild(progress=None):
     engine = get_engine()
     hidden = restricted_paths()
     with transaction.atomic():
-        SearchDocumentCountry.objects.all().delete()
         SearchDocument.objects.all().delete()
         engine.clear()
     total = 0

@@ -21,6 +21,9 @@ class SearchDocument(models.Model):
     category_key = models.UUIDField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # ISO codes (the same in every language), space-separated: facets read them in the
+    # same pass as the other values, with no join.
+    country_codes = models.CharField(max_length=100, blank=True)
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
@@ -31,21 +34,3 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class SearchDocumentCountry(models.Model):
-    """A country a document is tagged with, by ISO code (the same in every language)."""
-
-    document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="countries"
-    )
-    code = models.CharField(max_length=2)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["document", "code"], name="unique_document_country")
-        ]
-        indexes = [models.Index(fields=["code", "document"], name="search_doc_country")]
-
-    def __str__(self):
-        return self.code

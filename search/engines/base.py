@@ -37,7 +37,6 @@ class DatabaseEngine:
     """Shared SQL of the database engines; subclasses say how text is matched and ranked."""
 
     DOCUMENTS = "search_searchdocument"
-    COUNTRIES = "search_searchdocumentcountry"
 
     def filters(self, request):
         """SQL conditions and parameters of the request's locale and facet filters."""
@@ -54,11 +53,8 @@ class DatabaseEngine:
             conditions.append("d.year = %s")
             params.append(request.year)
         if request.country:
-            conditions.append(
-                f"EXISTS (SELECT 1 FROM {self.COUNTRIES} c "
-                "WHERE c.document_id = d.page_id AND c.code = %s)"
-            )
-            params.append(request.country)
+            conditions.append("(' ' || d.country_codes || ' ') LIKE %s")
+            params.append(f"% {request.country} %")
         return conditions, params
 
     def uuid_value(self, value):
@@ -83,25 +79,21 @@ class DatabaseEngine:
                 params + rank_params + [request.limit, request.offset],
             )
             page_ids = [row[0] for row in cursor.fetchall()]
-            # One grouped pass gives the total and three facets; countries need their join.
+            # One grouped pass gives the total and all four facets.
             cursor.execute(
-                f"SELECT d.kind, d.category_key, d.year, COUNT(*) FROM {self.source()} "
-                f"WHERE {where} GROUP BY d.kind, d.category_key, d.year",
+                f"SELECT d.kind, d.category_key, d.year, d.country_codes, COUNT(*) "
+                f"FROM {self.source()} WHERE {where} "
+                "GROUP BY d.kind, d.category_key, d.year, d.country_codes",
                 params,
             )
             groups = cursor.fetchall()
-            cursor.execute(
-                f"SELECT c.code, COUNT(*) FROM {self.source()} "
-                f"JOIN {self.COUNTRIES} c ON c.document_id = d.page_id "
-                f"WHERE {where} GROUP BY c.code",
-                params,
-            )
-            countries = dict(cursor.fetchall())
-        return SearchHits(page_ids, *self.facet_counts(groups, countries))
+        return SearchHits(page_ids, *self.facet_counts(groups))
 
-    def facet_counts(self, groups, countries):
-        kinds, categories, years = Counter(), Counter(), Counter()
-        for kind, category_key, year, count in groups:
+    def facet_counts(self, groups):
+        kinds, categories, years, countries = Counter(), Counter(), Counter(), Counter()
+        for kind, category_key, year, country_codes, count in groups:
+            for code in country_codes.split():
+                countries[code] += count
             kinds[kind] += count
             if category_key:
                 categories[str(uuid.UUID(str(category_key)))] += count
