@@ -32,10 +32,15 @@ class BadSearchParameter(ValueError):
     """A filter or option the reader (or a partner's script) sent that we cannot honour."""
 
 
+# The zero-width (non-)joiners are format characters that Persian and Indic words contain.
+JOINERS = {"\u200c", "\u200d"}
+
+
 def clean_query(raw):
     """The reader's words without control characters (a NUL ends SQLite's FTS5 parser)."""
     printable = "".join(
-        " " if unicodedata.category(char).startswith("C") else char for char in raw
+        " " if unicodedata.category(char).startswith("C") and char not in JOINERS else char
+        for char in raw
     )
     return " ".join(printable.split())
 

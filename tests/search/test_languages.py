@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from articles.models import ArticlePage
+from search.indexing import index_pages
 
 SLUG = "novosibirsk-rail-container-hub"
 
@@ -90,3 +91,14 @@ def test_matches_are_highlighted_in_the_reader_spelling(client):
     assert "<mark>terminal</mark>" in result["title_html"]
     chinese = search(client, "zh-hans", q="集装箱")
     assert any("<mark>集装箱</mark>" in r["title_html"] for r in chinese["results"])
+
+
+@pytest.mark.django_db
+def test_a_persian_word_with_a_zero_width_non_joiner_is_found(client):
+    article = ArticlePage.objects.live().filter(locale__language_code="fa").first()
+    article.title = "پیشنهاد مهم\u200cتر برای بندر"
+    article.save_revision().publish()
+    index_pages([article.pk])
+
+    data = search(client, "fa", q="مهم\u200cتر")
+    assert article.pk in [result["id"] for result in data["results"]]
