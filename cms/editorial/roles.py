@@ -27,6 +27,8 @@ MODEL_RIGHTS = {
     CHIEF_EDITORS: [
         ("wagtailimages", IMAGE_RIGHTS),
         ("wagtailcore", ["add_workflow", "change_workflow", "add_task", "change_task"]),
+        # Subscribers are never added by hand (cms/newsletter/wagtail_hooks.py).
+        ("newsletter", ["view_subscriber", "change_subscriber", "delete_subscriber"]),
     ],
     WIDGET_MANAGERS: [
         (

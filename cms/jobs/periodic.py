@@ -42,6 +42,10 @@ PERIODIC_JOBS = [
         "Refresh exchange rates", "widgets.refresh_exchange_rates", every=timedelta(hours=1)
     ),
     PeriodicJob("Refresh weather", "widgets.refresh_weather", every=timedelta(hours=1)),
+    # Mondays at 06:00 UTC, the digest of the week that just ended.
+    PeriodicJob(
+        "Send the weekly newsletter", "newsletter.send_weekly_digest", crontab="0 6 * * 1"
+    ),
 ]
 
 

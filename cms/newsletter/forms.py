@@ -1,0 +1,53 @@
+"""The subscribe form: address, languages, consent, and a trap for robots."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+# The text the reader agrees to. Change settings.NEWSLETTER_CONSENT_VERSION with it.
+CONSENT_TEXT = _(
+    "I want to receive the weekly newsletter of Network News by email, and I agree that "
+    "Network News keeps my email address and languages for that purpose. I can "
+    "unsubscribe at any time with the link in every email."
+)
+
+
+def language_choices():
+    """Each site language in its own name and script, as the language switcher shows it."""
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one language.")},
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("We can only send the newsletter with your consent.")},
+    )
+    # The honeypot: hidden from people (off-screen, aria-hidden, out of the tab order);
+    # robots that fill every field fill it too.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "newsletter-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def is_robot(self):
+        return bool(self.data.get("website"))
