@@ -7,15 +7,18 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from cms.api.fields import TagNamesField
 from cms.core.blocks import StoryBodyBlock, story_text
 from cms.core.formatting import reading_minutes
 from cms.core.listing import live_stories, paginate
 from cms.core.pages import SectionPage, StoryPage
+from cms.core.related import related_stories
 from cms.taxonomy.models import Category, Country
 
 
@@ -78,9 +81,18 @@ class ArticlePage(StoryPage):
     ]
     # Tags start as the source's and then belong to each language's editors.
     translatable_fields = StoryPage.story_translatable_fields + [TranslatableField("body")]
+    api_fields = StoryPage.api_fields + [
+        APIField("tags", serializer=TagNamesField(read_only=True)),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = _("article")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = related_stories(self)
+        return context
 
     @property
     def reading_time(self):

@@ -6,13 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api.fields import MediaFileField
 from cms.core.listing import live_stories, paginate
 from cms.core.pages import SectionPage, StoryPage
+from cms.core.related import related_stories
 
 from .blocks import TranscriptBlock
 
@@ -109,6 +112,16 @@ class InterviewPage(StoryPage):
         SynchronizedField("video_file"),
         SynchronizedField("duration_seconds"),
     ]
+    api_fields = StoryPage.api_fields + [
+        APIField("interviewee_name"),
+        APIField("interviewee_role"),
+        APIField("organisation"),
+        APIField("portrait"),
+        APIField("video_url"),
+        APIField("video_file", serializer=MediaFileField(read_only=True)),
+        APIField("duration_seconds"),
+        APIField("transcript"),
+    ]
 
     class Meta:
         verbose_name = _("interview")
@@ -119,6 +132,11 @@ class InterviewPage(StoryPage):
             raise ValidationError(
                 {"video_url": _("Give either a video address or a file, not both.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = related_stories(self)
+        return context
 
     @property
     def byline(self):

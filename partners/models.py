@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api.fields import LanguageCodesField
 from cms.core.listing import paginate
 from cms.core.pages import SectionPage
 
@@ -89,6 +91,14 @@ class PartnerPage(Page):
         SynchronizedField("website"),
         SynchronizedField("languages"),
         SynchronizedField("republications"),
+    ]
+    api_fields = [
+        APIField("country"),
+        APIField("kind"),
+        APIField("logo"),
+        APIField("website"),
+        APIField("description"),
+        APIField("languages", serializer=LanguageCodesField(read_only=True)),
     ]
 
     class Meta:

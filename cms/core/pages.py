@@ -4,10 +4,14 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.images import get_image_model_string
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.api.fields import API_RENDITION, CountriesField
 
 
 class SectionPage(Page):
@@ -77,6 +81,20 @@ class StoryPage(Page):
         index.FilterField("first_published_at"),
         index.FilterField("category_id"),
         index.RelatedFields("category", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("lead"),
+        APIField("last_published_at"),
+        APIField("category"),
+        APIField("countries", serializer=CountriesField(read_only=True)),
+        APIField("hero_image"),
+        APIField(
+            "hero_image_rendition",
+            serializer=ImageRenditionField(API_RENDITION, source="hero_image"),
+        ),
+        APIField("hero_caption"),
+        APIField("photo_credit"),
     ]
 
     class Meta:
