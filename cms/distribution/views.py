@@ -1,0 +1,80 @@
+"""robots.txt, the sitemap index and its sections, and each locale's Google News sitemap."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from articles.models import ArticlePage
+from home.models import HomePage
+
+from .sitemaps import locale_sitemaps, site_roots
+from .stories import published
+
+NEWS_WINDOW = timedelta(hours=48)
+# Google News reads at most 1,000 addresses from one news sitemap.
+NEWS_LIMIT = 1000
+# Google News names Chinese by its region code; every other language by its ISO 639 code.
+NEWS_LANGUAGES = {"zh-hans": "zh-cn"}
+
+
+def robots_txt(request):
+    sitemaps = [request.build_absolute_uri(reverse("sitemap_index"))]
+    for code in site_roots(request):
+        with translation.override(code):
+            sitemaps.append(request.build_absolute_uri(reverse("news_sitemap")))
+    return render(
+        request,
+        "distribution/robots.txt",
+        {"sitemaps": sitemaps},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def sitemap_index(request):
+    return sitemap_views.index(
+        request, locale_sitemaps(request), sitemap_url_name="sitemap_section"
+    )
+
+
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(
+        request,
+        locale_sitemaps(request),
+        section=section,
+        template_name="distribution/sitemap.xml",
+    )
+
+
+@sitemap_views.x_robots_tag
+def news_sitemap(request):
+    """The locale's articles first published in the last 48 hours, newest first."""
+    language = translation.get_language()
+    locale = get_object_or_404(Locale, language_code=language)
+    home = HomePage.objects.live().filter(locale=locale).order_by("path").first()
+    articles = (
+        published(ArticlePage.objects.filter(locale=locale))
+        .filter(first_published_at__gte=timezone.now() - NEWS_WINDOW)
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")[:NEWS_LIMIT]
+    )
+    entries = [
+        {
+            "location": request.build_absolute_uri(article.get_url(request)),
+            "title": article.title,
+            "published": article.first_published_at,
+        }
+        for article in articles
+    ]
+    context = {
+        "entries": entries,
+        "publication": home.title if home else settings.WAGTAIL_SITE_NAME,
+        "language": NEWS_LANGUAGES.get(language, language),
+    }
+    return render(
+        request, "distribution/news_sitemap.xml", context, content_type="application/xml"
+    )
