@@ -5,9 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.distribution import urls as distribution_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The partners' read-only API: one address for every language (?locale=ru).
+    path("api/v2/", include("cms.api.urls")),
+    # robots.txt and the sitemaps, outside the language prefix where crawlers look.
+    *distribution_urls.site_patterns,
 ]
 
 if settings.DEBUG:
@@ -20,6 +26,8 @@ if settings.DEBUG:
 # Every public address carries its language, English included: /en/, /ru/...
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include(distribution_urls)),
+    path("newsletter/", include("cms.newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,9 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
-# Spelled as the {% picture %} tag in core/includes/story_card.html names them.
-LISTING_RENDITIONS = ["format-webp|fill-480x270", "format-jpeg|fill-480x270"]
+# Spelled as the {% picture %} tag in core/includes/story_card.html names them; a spec
+# missing here costs a query per card (tests/articles/test_listing_queries.py notices).
+LISTING_RENDITIONS = Filter.expand_spec(
+    ["format-{avif,webp,jpeg}", "fill-{320x180,480x270,800x450}"]
+)
 
 
 def hero_image_prefetch():

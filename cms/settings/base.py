@@ -35,12 +35,15 @@ INSTALLED_APPS = [
     "cms.widgets",
     "cms.editorial",
     "cms.jobs",
+    "cms.newsletter",
+    "cms.distribution",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django_celery_beat",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -238,6 +242,18 @@ NEWSROOM_PROVIDER_URLS = {
 }
 NEWSROOM_RATES_STALE_AFTER_HOURS = int(ENV.get("NEWSROOM_RATES_STALE_AFTER_HOURS", "36"))
 NEWSROOM_WEATHER_STALE_AFTER_HOURS = int(ENV.get("NEWSROOM_WEATHER_STALE_AFTER_HOURS", "3"))
+
+# Newsletter (cms/newsletter). Change the version whenever the consent text changes: each
+# subscription stores the version its reader agreed to.
+NEWSLETTER_CONSENT_VERSION = "2026-11"
+NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600  # seconds a confirmation link stays valid
+NEWSLETTER_SUBSCRIBE_LIMIT = (5, 600)  # subscribe posts per client address, per seconds
+NEWSLETTER_BATCH_SIZE = 100  # digests per background job
+NEWSLETTER_FROM_EMAIL = ENV.get(
+    "NEWSLETTER_FROM_EMAIL", "Network News <newsletter@newsroom.example>"
+)
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+NEWSLETTER_TRUSTED_PROXIES = int(ENV.get("NEWSLETTER_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,13 @@
-"""Locale-aware formatting for templates: `{{ page.first_published_at|published }}`."""
+"""Tags of the reader's pages: locale formatting, language links, breadcrumbs, sharing."""
+
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from cms.core import formatting
 
@@ -14,6 +17,12 @@ register = template.Library()
 @register.filter
 def published(value):
     return formatting.format_published(value, get_language())
+
+
+@register.filter
+def machine_readable(value):
+    """For <time datetime>: ISO 8601 to the second (HTML allows at most milliseconds)."""
+    return value.replace(microsecond=0).isoformat() if value else ""
 
 
 @register.filter
@@ -85,3 +94,52 @@ def alternate_links(context, page=None):
             )
         )
     return mark_safe("\n".join(tags))
+
+
+@register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page, route_title=""):
+    """The trail from the locale's home page down to this page, or to a route of it."""
+    from wagtail.models import Page
+
+    request = context.get("request")
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1)
+    trail = [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors.only("id", "title", "depth", "path", "url_path")
+    ]
+    # The page as rendered, not as stored: a preview shows its draft, unsaved or not.
+    trail.append({"title": page.title, "url": page.get_url(request) or request.path})
+    trail[0]["title"] = _("Home")  # the locale's root: its title is the site's name
+    if route_title:
+        trail.append({"title": route_title, "url": request.path})
+    return {"trail": trail}
+
+
+# Each network's own address for sharing a link: no script of theirs on our pages.
+SHARE_ADDRESSES = [
+    ("email", "mailto:?subject={title}&body={url}"),
+    ("X", "https://x.com/intent/tweet?text={title}&url={url}"),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("Telegram", "https://t.me/share/url?url={url}&text={title}"),
+    ("WhatsApp", "https://wa.me/?text={title}%20{url}"),
+    ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+]
+
+
+@register.inclusion_tag("core/includes/share_links.html", takes_context=True)
+def share_links(context, page):
+    """Plain links that share the page's absolute address and title."""
+    request = context["request"]
+    url = quote(request.build_absolute_uri(page.get_url(request)), safe="")
+    title = quote(page.title, safe="")
+    links = [
+        {
+            "network": network,
+            "label": _("Share by email")
+            if network == "email"
+            else _("Share on %(network)s") % {"network": network},
+            "href": address.format(url=url, title=title),
+        }
+        for network, address in SHARE_ADDRESSES
+    ]
+    return {"links": links}
