@@ -30,7 +30,24 @@ class SearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [models.Index(fields=["locale", "published_at"], name="search_doc_locale_date")]
+        indexes = [
+            models.Index(fields=["locale", "published_at"], name="search_doc_locale_date"),
+            # Covers what a search filters and counts facets by, keyed by the page id the
+            # text index gives: SQLite looks each match up here instead of in the table,
+            # whose rows carry the long text (search/engines/sqlite.py).
+            models.Index(
+                fields=[
+                    "page",
+                    "locale",
+                    "kind",
+                    "category_key",
+                    "year",
+                    "country_codes",
+                    "published_at",
+                ],
+                name="search_doc_lookup",
+            ),
+        ]
 
     def __str__(self):
         return self.title

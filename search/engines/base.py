@@ -9,6 +9,8 @@ from django.db import connection
 from ..analysis import analyzer
 
 FACETS = ("kind", "category", "country", "year")
+# Ties of relevance, and the date sort: newest first, the page id settling equal times.
+NEWEST = "d.published_at DESC, d.page_id DESC"
 
 
 @dataclass(frozen=True)
@@ -67,27 +69,41 @@ class DatabaseEngine:
             return SearchHits()
         conditions, params = self.filters(request)
         where = " AND ".join([match_sql] + conditions)
-        params = match_params + params
-        by_relevance = request.sort == "relevance"
-        order = self.rank_order(request) if by_relevance else ""
-        order += "d.published_at DESC, d.page_id DESC"
-        rank_params = self.rank_params(request) if by_relevance else []
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.page_id FROM {self.source()} WHERE {where} "
-                f"ORDER BY {order} LIMIT %s OFFSET %s",
-                params + rank_params + [request.limit, request.offset],
-            )
-            page_ids = [row[0] for row in cursor.fetchall()]
+            if request.sort == "relevance":
+                page_ids = self.ranked(
+                    cursor, request, (match_sql, match_params), conditions, params
+                )
+            else:
+                cursor.execute(
+                    f"SELECT d.page_id FROM {self.source()} WHERE {where} "
+                    f"ORDER BY {NEWEST} LIMIT %s OFFSET %s",
+                    match_params + params + [request.limit, request.offset],
+                )
+                page_ids = [row[0] for row in cursor.fetchall()]
             # One grouped pass gives the total and all four facets.
             cursor.execute(
                 f"SELECT d.kind, d.category_key, d.year, d.country_codes, COUNT(*) "
-                f"FROM {self.source()} WHERE {where} "
+                f"FROM {self.facet_source()} WHERE {where} "
                 "GROUP BY d.kind, d.category_key, d.year, d.country_codes",
-                params,
+                match_params + params,
             )
             groups = cursor.fetchall()
         return SearchHits(page_ids, *self.facet_counts(groups))
+
+    def facet_source(self):
+        return self.source()
+
+    def ranked(self, cursor, request, match, conditions, params):
+        """The requested slice of the matches, most relevant first."""
+        match_sql, match_params = match
+        where = " AND ".join([match_sql] + conditions)
+        cursor.execute(
+            f"SELECT d.page_id FROM {self.source()} WHERE {where} "
+            f"ORDER BY {self.rank_order(request)}{NEWEST} LIMIT %s OFFSET %s",
+            match_params + params + self.rank_params(request) + [request.limit, request.offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def facet_counts(self, groups):
         kinds, categories, years, countries = Counter(), Counter(), Counter(), Counter()
