@@ -46,17 +46,11 @@ def test_every_match_is_listed_once_when_the_window_is_smaller_than_the_matches(
     assert set(ranked) == set(by_date)
 
 
-def test_the_window_holds_the_newest_matches_and_comes_first(monkeypatch):
+def test_the_window_holds_the_newest_matches_of_the_language_and_comes_first(monkeypatch):
     _total, by_date = walk("China", sort="date")
     monkeypatch.setattr(sqlite_engine, "RANK_WINDOW", 3)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 3",
-            ['"china"'],
-        )
-        window = {row[0] for row in cursor.fetchall()} & set(by_date)
 
     _ranked_total, ranked = walk("China")
 
-    assert window, "the newest matches of 'China' include English stories"
-    assert set(ranked[: len(window)]) == window
+    # Page ids grow as pages are created: the window is the three newest English matches.
+    assert set(ranked[:3]) == set(sorted(by_date, reverse=True)[:3])
