@@ -96,14 +96,7 @@ class DatabaseEngine:
 
     def ranked(self, cursor, request, match, conditions, params):
         """The requested slice of the matches, most relevant first."""
-        match_sql, match_params = match
-        where = " AND ".join([match_sql] + conditions)
-        cursor.execute(
-            f"SELECT d.page_id FROM {self.source()} WHERE {where} "
-            f"ORDER BY {self.rank_order(request)}{NEWEST} LIMIT %s OFFSET %s",
-            match_params + params + self.rank_params(request) + [request.limit, request.offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+        raise NotImplementedError
 
     def facet_counts(self, groups):
         kinds, categories, years, countries = Counter(), Counter(), Counter(), Counter()

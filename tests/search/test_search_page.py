@@ -91,7 +91,7 @@ def test_query_count_does_not_grow_with_the_number_of_results(client):
             data = client.get("/en/search/results.json", {"q": query}).json()
         return len(context.captured_queries), data["total"]
 
-    queries("warm")  # the site's root and routes are cached after a process's first request
+    queries("China")  # the site root and routes of result URLs are cached after one search
     many, many_total = queries("China")
     few, few_total = queries("Novosibirsk terminal")
 
