@@ -1,0 +1,65 @@
+"""A partner's web server in a thread, serving the feeds of tests/data/inbound/."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from cms.inbound.models import PartnerFeed
+from cms.taxonomy.models import Category
+from partners.models import PartnerPage
+
+FEEDS = Path(__file__).parent.parent / "data" / "inbound"
+
+
+class PartnerSite(BaseHTTPRequestHandler):
+    """/<file> answers the file as RSS; /status/<code> answers that HTTP status."""
+
+    requests_seen = []
+
+    def do_GET(self):
+        self.requests_seen.append(self.path)
+        name = self.path.strip("/")
+        if name.startswith("status/"):
+            self.send_error(int(name.removeprefix("status/")))
+            return
+        path = FEEDS / name
+        if "/" in name or not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def partner_site():
+    PartnerSite.requests_seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PartnerSite)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def partner(db):
+    return PartnerPage.objects.filter(locale__language_code="pt").order_by("path").first()
+
+
+@pytest.fixture
+def register_feed(partner, locales):
+    def register(url, language="pt", **fields):
+        locale = locales[language]
+        fields.setdefault("category", Category.objects.filter(locale=locale).order_by("pk")[0])
+        return PartnerFeed.objects.create(partner=partner, url=url, locale=locale, **fields)
+
+    return register

@@ -1,0 +1,133 @@
+"""Partners, products, keys and stories for the syndication tests; a local push receiver."""
+
+import hashlib
+import hmac
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from wagtail.models import Locale
+
+from articles.models import ArticleIndexPage
+from cms.syndication.models import ApiKey, PartnerAccount, Product
+from cms.taxonomy.models import Category
+from interviews.models import InterviewIndexPage
+from partners.models import PartnerPage
+from tests.factories import make_article
+
+API = "/api/syndication/v1/items/"
+RUSSIAN_PARTNER = "neva-morning-post"  # republishes in Russian and English
+
+
+@pytest.fixture(autouse=True)
+def no_demo_accounts(db):
+    """Each test sets up the partners it needs; the demo's accounts would add deliveries."""
+    PartnerAccount.objects.all().delete()
+    Product.objects.all().delete()
+
+
+def section(model, language):
+    return model.objects.filter(locale__language_code=language).order_by("path").first()
+
+
+def news(language):
+    return section(ArticleIndexPage, language)
+
+
+def interviews(language):
+    return section(InterviewIndexPage, language)
+
+
+def make_product(name, *, languages=(), sections=(), categories=(), countries=(), **flags):
+    product = Product.objects.create(name=name, **flags)
+    product.locales.set(Locale.objects.filter(language_code__in=languages))
+    product.sections.set(sections)
+    product.categories.set(categories)
+    product.countries.set(countries)
+    return product
+
+
+def make_account(*products, slug=RUSSIAN_PARTNER, **fields):
+    partner = PartnerPage.objects.get(slug=slug, locale__language_code="en")
+    account = PartnerAccount.objects.create(partner=partner, **fields)
+    account.products.set(products)
+    return account
+
+
+def issue_key(account):
+    key = ApiKey(account=account, label="test")
+    raw_key = key.generate()
+    key.save()
+    return raw_key
+
+
+def pull(client, raw_key, **params):
+    return client.get(API, params, HTTP_AUTHORIZATION=f"Bearer {raw_key}")
+
+
+def pull_all(client, raw_key, since=None, limit=50):
+    """Every item after `since`, page by page; returns (ninjs items, the last cursor)."""
+    found, cursor = [], since
+    while True:
+        params = {"limit": limit, **({"since": cursor} if cursor else {})}
+        response = pull(client, raw_key, **params)
+        assert response.status_code == 200, response.content
+        page = response.json()
+        found += page["items"]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return found, cursor
+
+
+def article_in(language, **kwargs):
+    """A story in the language's news section, with one of its categories."""
+    section = news(language)
+    kwargs.setdefault("category", Category.objects.filter(locale=section.locale).first())
+    return make_article(section, **kwargs)
+
+
+def russian_article(**kwargs):
+    return article_in("ru", **kwargs)
+
+
+@pytest.fixture
+def russian_news_product(db):
+    return make_product(
+        "Russian news", languages=["ru"], sections=[news("en")], include_interviews=False
+    )
+
+
+@pytest.fixture
+def receiver():
+    """A partner's endpoint on a real local HTTP server; answers with `receiver.status`."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ReceiverHandler)
+    server.status = 200
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/newsroom-hook"
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class ReceiverHandler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.requests.append({"headers": dict(self.headers), "body": body})
+        self.send_response(self.server.status)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"ok" if self.server.status < 300 else b"partner CMS is down")
+
+    def log_message(self, *args):
+        pass
+
+
+def verified(request, secret):
+    """What a partner does with a push: check the signature, then read the item."""
+    expected = "sha256=" + hmac.new(secret.encode(), request["body"], hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(request["headers"]["X-Newsroom-Signature"], expected)
+    return json.loads(request["body"])
