@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CachingConfig(AppConfig):
+    name = "cms.caching"
+    label = "caching"
+    verbose_name = "Page and front-end caching"
+
+    def ready(self):
+        from . import purge
+
+        purge.connect_signals()

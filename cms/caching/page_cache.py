@@ -1,0 +1,113 @@
+"""Whole reader pages for anonymous readers, kept in the Django cache, one key space per locale.
+
+Only Wagtail pages answered 200 to a GET or HEAD from a reader without a session are
+kept, and only when the answer set no cookie, used no CSRF token and no CSP nonce.
+Query strings are part of the key when they only hold the listing parameters below;
+any other parameter (a search, a tracking tag) is served fresh, so no reader can fill
+the cache with variants. Purging (purge.py) moves a locale to a new generation, or drops
+single addresses.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from wagtail.views import serve
+
+# The parameters listings read (cms/core/listing.py, articles/models.py).
+LISTING_PARAMETERS = {"page", "category", "country", "tag"}
+HEADER = "X-Page-Cache"
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def generation(language):
+    return cache.get_or_set(f"page-cache:{language}:generation", 1, timeout=None)
+
+
+def next_generation(language):
+    """Every page of the locale misses from now on; the old entries expire unread."""
+    key = f"page-cache:{language}:generation"
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, timeout=None)
+
+
+def cache_key(language, path, query=""):
+    return f"page-cache:{language}:{generation(language)}:{path}?{query}"
+
+
+def forget_address(language, path):
+    cache.delete(cache_key(language, path))
+
+
+def language_of(path):
+    prefix = path.split("/", 2)[1] if path.count("/") >= 2 else ""
+    return prefix if prefix in languages() else None
+
+
+def listing_query(request):
+    """The query string in a stable order, or None when it holds anything else."""
+    if not set(request.GET) <= LISTING_PARAMETERS:
+        return None
+    return urlencode(sorted(request.GET.items()))
+
+
+def may_be_served_from_cache(request):
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        # Editors and subscribers carry a session: their pages may differ from a reader's.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and language_of(request.path) is not None
+        and listing_query(request) is not None
+    )
+
+
+def may_be_kept(request, response):
+    match = getattr(request, "resolver_match", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        match is not None
+        and match.func is serve
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not isinstance(getattr(request, "_csp_nonce", None), str)
+        and "private" not in cache_control
+        and "no-cache" not in cache_control
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_be_served_from_cache(request):
+            return self.get_response(request)
+        key = cache_key(language_of(request.path), request.path, listing_query(request))
+        if (kept := cache.get(key)) is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status, headers=headers)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if may_be_kept(request, response):
+            if settings.WAGTAILFRONTENDCACHE:
+                # The CDN keeps it until purged; browsers ask again each time.
+                patch_cache_control(
+                    response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
+                )
+            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+            cache.set(
+                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
+            )
+            response[HEADER] = "miss"
+        return response

@@ -1,0 +1,86 @@
+"""Find the page a reader asked for in two queries, whatever its depth.
+
+Wagtail walks the tree one level per query (home, section, article: each a query, and
+each `.specific` another). Every page's `url_path` is its ancestors' slugs, so the page
+and all its ancestors come in one query; its specific row in a second. The result is
+handed to Wagtail's own `serve` view through the attributes it caches the site and the
+route on, so hooks, view restrictions, previews and routable pages behave as before.
+"""
+
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Page
+from wagtail.views import serve
+
+from . import facts
+
+
+class ReaderRoutingMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not serve or request.method not in ("GET", "HEAD"):
+            return None
+        site = facts.site_for_request(request)
+        if site is None:
+            return None
+        request._wagtail_site = site
+        home = facts.home_for_language(get_language())
+        if home is None or site.root_page.translation_key != home.translation_key:
+            return None  # not our one-tree-per-locale layout: Wagtail routes it
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        try:
+            request._wagtail_route_for_request = route(request, home, path)
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None
+
+
+def route(request, home, path):
+    components = [component for component in path.split("/") if component]
+    candidates = [
+        home.url_path + "".join(f"{component}/" for component in components[:depth])
+        for depth in range(1, len(components) + 1)
+    ]
+    found = []
+    if candidates:
+        found = list(
+            Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
+            .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id")
+            .order_by("depth")
+        )
+    # The chain must be unbroken from the home page down (url_path is not unique).
+    chain = []
+    for depth, page in enumerate(found, start=1):
+        if page.depth != home.depth + depth or page.url_path != candidates[depth - 1]:
+            break
+        chain.append(page)
+    if not chain:
+        return home.route(request, components)
+    page = specific_for_reading(chain[-1])
+    ancestors = [home, *chain[:-1]]
+    # treebeard's cache of get_parent(): the breadcrumbs and the tag links ask for it.
+    page._cached_parent_obj = ancestors[-1]
+    request._newsroom_ancestors = (page.pk, ancestors)
+    return page.route(request, components[len(chain) :])
+
+
+def specific_for_reading(page):
+    """The page's own class, with what its template reads joined in (`reader_queryset`)."""
+    model = page.specific_class
+    queryset = model._default_manager.all()
+    if hasattr(model, "reader_queryset"):
+        queryset = model.reader_queryset(queryset)
+    return queryset.get(pk=page.pk)
+
+
+def ancestors_for(request, page):
+    """The page's ancestors from the home page down, when routing found them already."""
+    routed = getattr(request, "_newsroom_ancestors", None)
+    if routed and routed[0] == page.pk:
+        return routed[1]
+    return None

@@ -1,0 +1,176 @@
+"""Anonymous readers get cached pages until something they would see changes; editors never."""
+
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+import responses
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from articles.models import ArticlePage
+from cms.widgets.providers.cbr import CentralBankOfRussia
+from cms.widgets.providers.ecb import EuropeanCentralBank
+from cms.widgets.refresh import refresh_exchange_rates
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "widgets"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def english_article():
+    newest = ArticlePage.objects.live().filter(locale__language_code="en")
+    return newest.order_by("-first_published_at", "-pk").first()
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+@pytest.mark.django_db
+def test_second_request_is_served_from_the_cache_without_queries(client):
+    url = english_article().url
+    first = fetch(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        second = fetch(client, url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.django_db
+def test_listing_pages_are_kept_per_page_of_results_and_other_queries_are_not(client):
+    section = english_article().get_parent()
+    fetch(client, f"{section.url}?page=2")
+    assert fetch(client, f"{section.url}?page=2")["X-Page-Cache"] == "hit"
+    assert fetch(client, section.url)["X-Page-Cache"] == "miss"
+    fetch(client, f"{section.url}?utm_source=x")
+    assert "X-Page-Cache" not in fetch(client, f"{section.url}?utm_source=x")
+
+
+@pytest.mark.django_db
+def test_publishing_shows_the_new_version_at_once(client):
+    article = english_article()
+    fetch(client, article.url)
+    article.title = "A headline changed after caching"
+    article.save_revision().publish()
+    response = fetch(client, article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "A headline changed after caching" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unpublishing_removes_the_page_and_its_listing_card(client):
+    article = english_article()
+    section_url = article.get_parent().url
+    fetch(client, article.url)
+    assert article.title in fetch(client, section_url).content.decode()
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+    assert f'href="{article.url}"' not in fetch(client, section_url).content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_a_translation_shows_it_to_readers_of_that_language(
+    client, locales, django_capture_on_commit_callbacks
+):
+    russian_page = ArticlePage.objects.live().filter(locale=locales["ru"]).first()
+    source_page = russian_page.get_translation(locales["en"])
+    fetch(client, russian_page.url)
+    assert fetch(client, russian_page.url)["X-Page-Cache"] == "hit"
+
+    source = TranslationSource.objects.get_for_instance(source_page)
+    translation = Translation.objects.get(source=source, target_locale=locales["ru"])
+    title = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of=title.string,
+        locale=locales["ru"],
+        context=title.context,
+        defaults={"data": "Заголовок исправлен переводчиком"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    response = fetch(client, russian_page.url)
+    assert "Заголовок исправлен переводчиком" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_refreshed_widgets_reach_cached_home_pages(client, django_capture_on_commit_callbacks):
+    before = fetch(client, "/en/")
+    assert fetch(client, "/en/")["X-Page-Cache"] == "hit"
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as http:
+        http.get(CentralBankOfRussia.url, body=b"", status=503)
+        http.get(
+            re.compile(re.escape(EuropeanCentralBank.url) + ".*"),
+            body=(DATA / "ecb_daily.xml").read_bytes(),
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            refresh_exchange_rates()
+    after = fetch(client, "/en/")
+    assert after["X-Page-Cache"] == "miss"
+    assert after.content != before.content
+
+
+@pytest.mark.django_db
+def test_editors_are_never_served_or_served_from_cached_pages(admin_client):
+    url = english_article().url
+    response = fetch(admin_client, url)
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in fetch(admin_client, url)
+    admin_client.logout()
+    assert fetch(admin_client, url)["X-Page-Cache"] == "miss"
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server():
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    PurgeRecorder.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", PurgeRecorder.purged
+    server.shutdown()
+
+
+@pytest.mark.django_db
+def test_publishing_sends_the_same_addresses_to_the_front_end_cache(settings, purge_server):
+    location, purged = purge_server
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    article = english_article()
+    article.title = "A headline for the CDN"
+    article.save_revision().publish()
+    paths = {path for _host, path in purged}
+    assert article.url in paths
+    assert article.get_parent().url in paths
+    assert "/en/" in paths and "/ru/" in paths
