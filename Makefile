@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat bench bench-quick bench-search
+.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat bench bench-quick bench-pages bench-search backup restore
 
 install: $(STAMP)
 
@@ -73,6 +73,15 @@ messages: install
 		-l en -l ru -l pt -l zh_Hans -l hi -l ar -l fa -l am
 	$(MANAGE) compilemessages --ignore=.venv
 
+# The database (SQLite's online copy or pg_dump) and the media files, in backups/<timestamp>/.
+# `make restore` puts back the latest; BACKUP=backups/<timestamp> picks another.
+BACKUP ?=
+backup: install
+	$(MANAGE) backup_newsroom
+
+restore: install
+	$(MANAGE) restore_newsroom $(BACKUP)
+
 clean:
 	rm -rf $(VENV) .test-media
 
@@ -86,10 +95,19 @@ BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_$(BENCH_
 BENCH_URL = $(if $(filter postgres,$(BENCH_DATABASE)),$(BENCH_POSTGRES_URL),sqlite:///$(CURDIR)/$(BENCH_DIR)/newsroom-$(BENCH_ARTICLES).sqlite3)
 BENCH_READY = $(BENCH_DIR)/$(BENCH_DATABASE)-$(BENCH_ARTICLES).ready
 
-bench: bench-search
+BENCH_SECONDS ?= 10
 
+bench: bench-pages bench-search
+
+# A few minutes in all: 500 articles per locale, 3 seconds of load per page and mode.
+# Fails when a page exceeds its query budget (cms/bench/pages.py).
 bench-quick:
-	$(MAKE) bench BENCH_ARTICLES=500
+	$(MAKE) bench BENCH_ARTICLES=500 BENCH_SECONDS=3
+
+# gunicorn (2 workers, DEBUG off) on loopback, driven by wrk (apt-get install wrk).
+bench-pages: $(BENCH_READY)
+	DATABASE_URL=$(BENCH_URL) $(MANAGE) bench_pages --seconds $(BENCH_SECONDS) \
+		--json $(BENCH_DIR)/pages-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
 
 $(BENCH_READY): | $(STAMP)
 	@mkdir -p $(BENCH_DIR)

@@ -2,16 +2,18 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import TagNamesField
 from cms.core.blocks import StoryBodyBlock, story_text
@@ -63,6 +65,33 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+class ArticleNote(TranslatableMixin, Orderable):
+    """A dated correction or update an editor adds to a published article; readers see it."""
+
+    CORRECTION = "correction"
+    UPDATE = "update"
+    KINDS = [(CORRECTION, _("Correction")), (UPDATE, _("Update"))]
+
+    page = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=CORRECTION)
+    noted_at = models.DateTimeField(_("date and time"), default=timezone.now)
+    text = models.TextField(_("text"))
+
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("text")]
+    translatable_fields = [
+        TranslatableField("text"),
+        SynchronizedField("kind"),
+        SynchronizedField("noted_at"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("correction or update")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d %H:%M}"
+
+
 class ArticlePage(StoryPage):
     """A news article."""
 
@@ -70,7 +99,13 @@ class ArticlePage(StoryPage):
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
-        Page.content_panels + StoryPage.story_panels + [FieldPanel("body"), FieldPanel("tags")]
+        Page.content_panels
+        + StoryPage.story_panels
+        + [
+            FieldPanel("body"),
+            FieldPanel("tags"),
+            InlinePanel("notes", label=_("Corrections and updates")),
+        ]
     )
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -80,7 +115,10 @@ class ArticlePage(StoryPage):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     # Tags start as the source's and then belong to each language's editors.
-    translatable_fields = StoryPage.story_translatable_fields + [TranslatableField("body")]
+    translatable_fields = StoryPage.story_translatable_fields + [
+        TranslatableField("body"),
+        TranslatableField("notes"),
+    ]
     api_fields = StoryPage.api_fields + [
         APIField("tags", serializer=TagNamesField(read_only=True)),
         APIField("body"),
@@ -89,10 +127,31 @@ class ArticlePage(StoryPage):
     class Meta:
         verbose_name = _("article")
 
+    @classmethod
+    def reader_queryset(cls, queryset):
+        # The template and the page's metadata both read the tags.
+        return super().reader_queryset(queryset).prefetch_related("tags", "notes")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = related_stories(self)
         return context
+
+    @cached_property
+    def dated_notes(self):
+        """Corrections and updates, oldest first (reads a listing's prefetch when there is one)."""
+        return sorted(self.notes.all(), key=lambda note: (note.noted_at, note.sort_order or 0))
+
+    @property
+    def modified_at(self):
+        """The last publication, or the latest correction or update when that is later."""
+        dates = [super().modified_at, *(note.noted_at for note in self.dated_notes)]
+        return max((date for date in dates if date), default=None)
+
+    @property
+    def version(self):
+        """1 when first published, one more for each correction or update since."""
+        return 1 + len(self.dated_notes)
 
     @property
     def reading_time(self):

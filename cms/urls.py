@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.distribution import urls as distribution_urls
+from cms.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The partners' read-only API: one address for every language (?locale=ru).
     path("api/v2/", include("cms.api.urls")),
+    # Partners pull their products with their own key, in any of their languages.
+    path("api/syndication/v1/", include(syndication_urls.api_patterns)),
     # robots.txt and the sitemaps, outside the language prefix where crawlers look.
     *distribution_urls.site_patterns,
 ]
@@ -27,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include(distribution_urls)),
+    path("", include(syndication_urls.feed_patterns)),
     path("newsletter/", include("cms.newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from cms.caching.facts import ViewRestrictionsMixin
 from cms.core.listing import live_stories, paginate, specific_stories
 from cms.taxonomy.models import Category, Country
 
@@ -18,7 +19,7 @@ def story_models():
     return [ArticlePage, InterviewPage]
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """One per locale: top stories, latest news, interviews and partners."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -37,13 +38,14 @@ class HomePage(RoutablePageMixin, Page):
         from interviews.models import InterviewPage
         from partners.models import PartnerPage
 
-        latest = list(live_stories(ArticlePage, self.locale)[:13])
+        # The locale's id, not the locale: filtering needs no query for the Locale row.
+        latest = list(live_stories(ArticlePage, self.locale_id)[:13])
         context = {
             "top_story": latest[0] if latest else None,
             "latest_news": latest[1:],
-            "interviews": live_stories(InterviewPage, self.locale)[:4],
+            "interviews": live_stories(InterviewPage, self.locale_id)[:4],
             "partners": PartnerPage.objects.live()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .select_related("country")
             .order_by("title")[:6],
         }

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import LanguageCodesField
+from cms.caching.facts import ViewRestrictionsMixin
 from cms.core.listing import paginate
 from cms.core.pages import SectionPage
 
@@ -37,7 +38,7 @@ class PartnerIndexPage(SectionPage):
         return context
 
 
-class PartnerPage(Page):
+class PartnerPage(ViewRestrictionsMixin, Page):
     """A partner outlet; the page title is the outlet's name."""
 
     class Kind(models.TextChoices):

@@ -26,6 +26,14 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
         call_command("load_demo_newsroom", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages and facts of one test (its changes rolled back) never reach another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def client():
     return Client(raise_request_exception=True)

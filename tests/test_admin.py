@@ -61,6 +61,7 @@ def test_editor_writes_and_publishes_an_article(editor, client):
             "body": streamfield([("paragraph", rich_text("<p>The regatta opened at dawn.</p>"))]),
             "tags": "rowing, youth",
             "comments": inline_formset([]),
+            "notes": inline_formset([]),
             "action-publish": "publish",
         }
     )
@@ -92,6 +93,7 @@ def test_publishing_an_article_without_lead_is_refused_with_a_form_error(editor)
             "country_links": inline_formset([]),
             "body": streamfield([]),
             "comments": inline_formset([]),
+            "notes": inline_formset([]),
             "action-publish": "publish",
         }
     )

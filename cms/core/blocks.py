@@ -1,12 +1,14 @@
 """StreamField blocks shared by every story page (articles, interviews)."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
+from cms.caching import facts
 from cms.widgets.blocks import ExchangeRatesBlock, WeatherBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -79,6 +81,11 @@ class RelatedLinkBlock(blocks.StructBlock):
         preview_value = {"url": "https://example.org/report", "title": "The full report"}
         label = _("Related link")
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["target"] = _in_reader_language(value.get("page"))
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
@@ -86,6 +93,19 @@ class RelatedLinkBlock(blocks.StructBlock):
                 block_errors={"page": [_("Choose a page or give an address.")]}
             )
         return value
+
+
+def _in_reader_language(page):
+    """The chosen story's live translation in the reader's language, else the story itself.
+
+    A translated body already points at its own locale's story: no locale lookup then.
+    """
+    if page is None:
+        return None
+    locale = facts.locales().get(get_language())
+    if locale is None or page.locale_id == locale.pk:
+        return page
+    return facts.translations_of(page).get(locale.pk, page)
 
 
 class StoryBodyBlock(blocks.StreamBlock):

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale
+from django.utils.translation import get_language
+
+from cms.caching import facts
 
 
 def _home_of_active_locale():
-    from home.models import HomePage
-
-    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
+    return facts.home_for_language(get_language())
 
 
 def newsroom(request):

@@ -1,6 +1,7 @@
 """What every story page (article, interview) shares: lead, hero image, taxonomy."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,9 +13,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import API_RENDITION, CountriesField
+from cms.caching.facts import ViewRestrictionsMixin
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """Abstract base of the sections under a home page (news, interviews, partners)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -26,7 +28,7 @@ class SectionPage(Page):
         abstract = True
 
 
-class StoryPage(Page):
+class StoryPage(ViewRestrictionsMixin, Page):
     """Abstract base of articles and interviews."""
 
     lead = models.TextField(_("lead"), max_length=500, help_text=_("One or two sentences."))
@@ -100,10 +102,25 @@ class StoryPage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def reader_queryset(cls, queryset):
+        """What the story's own page shows, fetched with it (cms/caching/routing.py)."""
+        from cms.taxonomy.models import PageCountry
+
+        links = PageCountry.objects.select_related("country")
+        return queryset.select_related("category", "hero_image").prefetch_related(
+            Prefetch("country_links", queryset=links), "hero_image__renditions"
+        )
+
     @cached_property
     def countries(self):
         # Reads the prefetched links when a listing prefetched them.
         return [link.country for link in self.country_links.all()]
+
+    @property
+    def modified_at(self):
+        """The last change readers see (articles count their corrections and updates too)."""
+        return self.last_published_at or self.first_published_at
 
     @property
     def listing_image(self):

@@ -68,7 +68,7 @@ def news_article(page, *, url, language, images, publisher, keywords=(), video_i
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "inLanguage": language,
         "datePublished": iso_datetime(page.first_published_at),
-        "dateModified": iso_datetime(page.last_published_at or page.first_published_at),
+        "dateModified": iso_datetime(page.modified_at),
         "author": publisher,
         "publisher": publisher,
         "isAccessibleForFree": True,

@@ -2,16 +2,9 @@
 
 from django.conf import settings
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-
-def _home_pages():
-    from home.models import HomePage
-
-    return {
-        home.locale_id: home
-        for home in HomePage.objects.live().only("id", "url_path", "locale_id")
-    }
+from cms.caching import facts
 
 
 def page_in_each_locale(page=None, request=None, route=""):
@@ -32,14 +25,11 @@ def page_in_each_locale(page=None, request=None, route=""):
 
 
 def _links(page, request, route):
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = facts.locales()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale_id: p
-            for p in Page.objects.live().filter(translation_key=page.translation_key)
-        }
-    homes = _home_pages()
+        translations = facts.translations_of(page)
+    homes = facts.home_pages()
     links = []
     for code, _name in settings.LANGUAGES:
         locale = locales.get(code)

@@ -102,6 +102,11 @@ class StoryRssFeed(Feed):
         ) % {"site": edition.site, "topic": edition.scope.topic}
 
     def description(self, edition):
+        # Readers render an RSS description as HTML (the items' too, below): a category or
+        # country name holding markup must arrive as text.
+        return escape(self.summary(edition))
+
+    def summary(self, edition):
         names = {
             "site": edition.site,
             "topic": edition.scope.topic,
@@ -140,7 +145,8 @@ class StoryRssFeed(Feed):
         return entry.story.first_published_at
 
     def item_updateddate(self, entry):
-        return entry.story.last_published_at
+        # A correction or update note dates the story's last change, as JSON-LD does.
+        return entry.story.modified_at
 
     def item_author_name(self, entry):
         return entry.credit
@@ -160,4 +166,5 @@ class StoryAtomFeed(StoryRssFeed):
     feed_type = FullTextAtom
 
     def subtitle(self, edition):
-        return self.description(edition)
+        # Atom's subtitle is plain text (type="text"), escaped once by the XML writer.
+        return self.summary(edition)

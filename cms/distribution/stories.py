@@ -21,6 +21,7 @@ SECTIONS = {
     "interviews": (InterviewIndexPage, InterviewPage),
 }
 EXTRA_RELATIONS = {InterviewPage: ["video_file"]}
+EXTRA_PREFETCHES = {ArticlePage: ["notes"]}  # corrections date the entries' last change
 
 
 def published(queryset):
@@ -36,7 +37,11 @@ def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
         queryset = (
             published(model.objects.filter(locale=locale, **(filters or {})))
             .select_related("category", "locale", *EXTRA_RELATIONS.get(model, []))
-            .prefetch_related("country_links__country", Prefetch("hero_image", queryset=images))
+            .prefetch_related(
+                "country_links__country",
+                Prefetch("hero_image", queryset=images),
+                *EXTRA_PREFETCHES.get(model, []),
+            )
             .order_by("-first_published_at", "-pk")
         )
         stories.extend(queryset[:limit])

@@ -40,7 +40,20 @@ MODEL_RIGHTS = {
             ],
         ),
     ],
-    PARTNER_MANAGERS: [("wagtailimages", IMAGE_RIGHTS)],
+    PARTNER_MANAGERS: [
+        ("wagtailimages", IMAGE_RIGHTS),
+        # Products, accounts and keys; the delivery log is read, and resent from.
+        (
+            "syndication",
+            [
+                f"{verb}_{model}"
+                for verb in ("add", "change", "delete", "view")
+                for model in ("product", "partneraccount")
+            ]
+            + ["add_apikey", "change_apikey", "view_apikey"]
+            + ["view_delivery", "change_delivery", "view_deliveryattempt"],
+        ),
+    ],
 }
 
 

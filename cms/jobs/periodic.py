@@ -39,9 +39,17 @@ PERIODIC_JOBS = [
         every=timedelta(minutes=1),
     ),
     PeriodicJob(
+        "Retry partner deliveries",
+        "syndication.retry_due_deliveries",
+        every=timedelta(minutes=1),
+    ),
+    PeriodicJob(
         "Refresh exchange rates", "widgets.refresh_exchange_rates", every=timedelta(hours=1)
     ),
     PeriodicJob("Refresh weather", "widgets.refresh_weather", every=timedelta(hours=1)),
+    PeriodicJob(
+        "Import partner feeds", "inbound.import_partner_feeds", every=timedelta(minutes=30)
+    ),
     # Mondays at 06:00 UTC, the digest of the week that just ended.
     PeriodicJob(
         "Send the weekly newsletter", "newsletter.send_weekly_digest", crontab="0 6 * * 1"

@@ -1,7 +1,10 @@
 """The subscribe form: address, languages, consent, and a trap for robots."""
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
+from django.core.validators import validate_email
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +50,12 @@ class SubscribeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_email(self):
-        return self.cleaned_data["email"].lower()
+        email = self.cleaned_data["email"]
+        # Django's validator lets invisible and direction-changing characters through in
+        # the domain (U+202E shows "exa\u202emple.org" reversed); the admin lists addresses.
+        if any(unicodedata.category(character) in {"Cc", "Cf"} for character in email):
+            raise forms.ValidationError(validate_email.message, code="invalid")
+        return email.lower()
 
     def is_robot(self):
         return bool(self.data.get("website"))

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "partners",
     "search",
     "cms.core",
+    "cms.caching",
+    "cms.bench",
     "cms.taxonomy",
     "cms.demo",
     "cms.localization",
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
     "cms.jobs",
     "cms.newsletter",
     "cms.distribution",
+    "cms.inbound",
+    "cms.syndication",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_celery_beat",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Finds a reader's page in two queries, for Wagtail's serve view (cms/caching/routing.py).
+    "cms.caching.routing.ReaderRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,6 +86,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.localization.middleware.MachineTranslationErrorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Inside CSP and the security headers: a page served from the cache still gets them.
+    "cms.caching.page_cache.PageCacheMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -114,13 +127,58 @@ REDIS_URL = ENV.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Pages still serve, uncached, while Redis is down (cms/core/cache.py); short
+            # timeouts so that a dead server costs a reader half a second, not a minute.
+            "BACKEND": "cms.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (cms/caching/page_cache.py). Purges reach every process
+# only through a shared cache: serve with more than one process only with REDIS_URL set.
+PAGE_CACHE_ENABLED = ENV.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false")
+PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600"))
+# A CDN or a caching proxy in front, purged through Wagtail's frontend-cache backends on the
+# same path as the page cache (cms/caching/purge.py). Each is configured by its variables.
+WAGTAILFRONTENDCACHE = {}
+if ENV.get("FRONTEND_CACHE_URL"):  # Varnish, nginx or any proxy accepting PURGE requests
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": ENV["FRONTEND_CACHE_URL"],
+    }
+if ENV.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": ENV["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": ENV.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if ENV.get("CLOUDFRONT_DISTRIBUTION_ID"):  # credentials from the usual AWS variables
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": ENV["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# We purge each locale's own addresses; Wagtail would otherwise rewrite every address
+# into all eight language prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+FRONTEND_CACHE_SECONDS = int(ENV.get("FRONTEND_CACHE_SECONDS", "3600"))
+
+# Failed logins are counted per client address (django-axes); past the limit the login
+# answers 429 until the cool-off ends, while other clients still log in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(ENV.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(ENV.get("LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_CALLABLE = "cms.core.login_lockout.login_locked_out"
+AXES_RESET_ON_SUCCESS = True
+# The same client address as the newsletter's limit, behind the same trusted proxies.
+AXES_CLIENT_IP_CALLABLE = "cms.newsletter.throttle.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -265,6 +323,46 @@ LOGGING = {
         # One line per background job is noise at INFO; failures still log as errors.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Lockouts log as warnings; the start-up banner and each failed login are noise.
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# Browser security headers, in every environment so that development shows what production
+# enforces. The readers' site runs no inline script or style (JSON-LD is a data block,
+# which script-src does not govern), so the policy allows only our own origin. No nonces:
+# anonymous pages are cached whole, and a nonce in a cached page would be stale.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# Video players that interview pages may embed (wagtail.embeds): their iframes only.
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# The server error page's one style block (cms/templates/500.html), allowed by its hash so
+# that the page fetches nothing when the server is failing; a test keeps the two in step.
+ERROR_PAGE_STYLE_HASH = "'sha256-753KCw0Q0D3fa44BKYRIUh59J/z7FBlFP+RqSIpDMnA='"
+CONTENT_SECURITY_POLICY = {
+    # The Wagtail admin (and the page previews it renders under /admin/) relies on inline
+    # scripts and styles throughout; a strict policy would break it, and a loose one for
+    # all pages would protect readers less. Editors are authenticated staff, so the admin
+    # keeps the protection of its own CSRF and X-Frame-Options instead.
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", ERROR_PAGE_STYLE_HASH],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
     },
 }
 

@@ -23,6 +23,16 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy in front of the site says which requests came over HTTPS in this header
+# (X-Forwarded-Proto unless PROXY_SSL_HEADER names another; empty when there is no proxy,
+# since a client could otherwise send the header itself).
+PROXY_SSL_HEADER = ENV.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
+if PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+SECURE_SSL_REDIRECT = ENV.get("SECURE_SSL_REDIRECT", "1") != "0"
+# A year of HSTS once the site is known to work over HTTPS; HSTS_SECONDS=300 to start.
+SECURE_HSTS_SECONDS = int(ENV.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = ENV.get("HSTS_INCLUDE_SUBDOMAINS", "1") != "0"
+SECURE_HSTS_PRELOAD = ENV.get("HSTS_PRELOAD", "1") != "0"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -88,3 +88,17 @@ def test_loading_twice_changes_nothing():
     before = counts()
     call_command("load_demo_newsroom", verbosity=0)
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_each_demo_partner_has_a_feed_of_stories_in_its_languages(client):
+    import feedparser
+
+    for partner in PartnerPage.objects.live().filter(locale__language_code="en"):
+        languages = set(partner.languages.values_list("language", flat=True))
+        response = client.get(f"/en/feeds/partners/{partner.slug}/rss/")
+
+        assert response.status_code == 200, partner.slug
+        entries = feedparser.parse(response.content).entries
+        assert entries, partner.slug
+        assert {entry.id.rsplit(":", 1)[1] for entry in entries} <= languages

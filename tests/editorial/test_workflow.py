@@ -32,6 +32,7 @@ def article_data(title, slug, action=None, **extra):
         "country_links": inline_formset([]),
         "body": streamfield([("paragraph", rich_text("<p>The port reopened.</p>"))]),
         "comments": inline_formset([]),
+        "notes": inline_formset([]),
         **extra,
     }
     if action:

@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.caching import facts
+from cms.caching.routing import ancestors_for
 from cms.core import formatting
 
 register = template.Library()
@@ -57,7 +59,7 @@ def language_switcher(context, page=None):
 def section_nav(context, page=None):
     """The sections of the reader's home page that editors put in menus."""
     home = context.get("home")
-    sections = home.get_children().live().in_menu() if home else []
+    sections = facts.menu_sections(home) if home else []
     current_path = getattr(page, "url_path", "") or ""
     return {
         "sections": [(section, current_path.startswith(section.url_path)) for section in sections],
@@ -102,11 +104,11 @@ def breadcrumbs(context, page, route_title=""):
     from wagtail.models import Page
 
     request = context.get("request")
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1)
-    trail = [
-        {"title": ancestor.title, "url": ancestor.get_url(request)}
-        for ancestor in ancestors.only("id", "title", "depth", "path", "url_path")
-    ]
+    ancestors = ancestors_for(request, page)
+    if ancestors is None:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1)
+        ancestors = ancestors.only("id", "title", "depth", "path", "url_path")
+    trail = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
     # The page as rendered, not as stored: a preview shows its draft, unsaved or not.
     trail.append({"title": page.title, "url": page.get_url(request) or request.path})
     trail[0]["title"] = _("Home")  # the locale's root: its title is the site's name

@@ -230,7 +230,7 @@ class PageMetadata(SiteMetadata):
         page = self.page
         return {
             "published": seo.iso_datetime(page.first_published_at),
-            "modified": seo.iso_datetime(page.last_published_at or page.first_published_at),
+            "modified": seo.iso_datetime(page.modified_at),
             "section": page.category.name if page.category else "",
             "tags": self.keywords,
             "duration": page.duration_seconds if self.is_interview else None,
