@@ -11,6 +11,11 @@ from ..analysis import analyzer
 FACETS = ("kind", "category", "country", "year")
 # Ties of relevance, and the date sort: newest first, the page id settling equal times.
 NEWEST = "d.published_at DESC, d.page_id DESC"
+# Relevance is ranked among the newest matches that pass the filters (page ids grow as pages
+# are created): a word in 18,000 stories would cost the rank function on every one, and the
+# reader wants the recent ones first. Pages past the window go on with the older ones,
+# ranked the same way.
+RANK_WINDOW = 2000
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,59 @@ class DatabaseEngine:
     def facet_source(self):
         return self.source()
 
+    # The column of a match's page id that the text index itself can bound.
+    MATCH_ID = "d.page_id"
+
     def ranked(self, cursor, request, match, conditions, params):
-        """The requested slice of the matches, most relevant first."""
+        """The requested slice of the matches, most relevant first (see RANK_WINDOW)."""
+        match_sql, match_params = match
+        where = " AND ".join([match_sql] + conditions)
+        recent = (
+            f"WITH recent AS MATERIALIZED ({self.newest_matches(where)} "
+            f"ORDER BY {self.MATCH_ID} DESC LIMIT %s) "
+        )
+        window_params = match_params + params + [RANK_WINDOW]
+        ranking, ranking_params = self.window_ranking(request)
+        # Each row also says how full the window is and where it ends: what a short page
+        # needs to know to go on past it.
+        cursor.execute(
+            f"{recent}SELECT recent.page_id, (SELECT COUNT(*) FROM recent), "
+            f"(SELECT MIN(page_id) FROM recent) {ranking} LIMIT %s OFFSET %s",
+            window_params + ranking_params + [request.limit, request.offset],
+        )
+        rows = cursor.fetchall()
+        page_ids = [row[0] for row in rows]
+        if len(page_ids) == request.limit:
+            return page_ids
+        if rows:
+            _page_id, window, oldest = rows[0]
+        else:  # the offset is past the window
+            cursor.execute(f"{recent}SELECT COUNT(*), MIN(page_id) FROM recent", window_params)
+            window, oldest = cursor.fetchone()
+        if window < RANK_WINDOW:
+            return page_ids  # the window held every match: this is the last page
+        order, order_params = self.rank_order(request)
+        cursor.execute(
+            f"SELECT d.page_id FROM {self.facet_source()} WHERE {where} "
+            f"AND {self.MATCH_ID} < %s ORDER BY {order}, {NEWEST} LIMIT %s OFFSET %s",
+            match_params
+            + params
+            + [oldest]
+            + order_params
+            + [request.limit - len(page_ids), max(0, request.offset - window)],
+        )
+        return page_ids + [row[0] for row in cursor.fetchall()]
+
+    def newest_matches(self, where):
+        """SELECT of the matches (page_id, and what window_ranking reads), unordered."""
+        raise NotImplementedError
+
+    def window_ranking(self, request):
+        """FROM and ORDER BY that rank the window's rows, and their parameters."""
+        raise NotImplementedError
+
+    def rank_order(self, request):
+        """ORDER BY expression of relevance over the documents `d`, and its parameters."""
         raise NotImplementedError
 
     def facet_counts(self, groups):

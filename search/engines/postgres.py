@@ -12,11 +12,6 @@ from django.db import connection
 from ..analysis import analyzer
 from .base import NEWEST, DatabaseEngine
 
-# As on SQLite (engines/sqlite.py): relevance is ranked among the newest 2,000 matches that
-# pass the filters, and pages past them go on with the older ones. ts_rank reads each
-# match's vector, often from TOAST: 13,000 of them cost 150 ms.
-RANK_WINDOW = 2000
-
 CONFIGURATIONS = {
     "en": "english",
     "ru": "russian",
@@ -97,43 +92,22 @@ class PostgresEngine(DatabaseEngine):
             return None, []
         return f"d.vector @@ ({sql})", params
 
-    def ranked(self, cursor, request, match, conditions, params):
-        match_sql, match_params = match
-        where = " AND ".join([match_sql] + conditions)
-        query_sql, query_params = self.tsquery(request)
-        rank = f"ts_rank(d.vector, ({query_sql})) DESC, {NEWEST}"
-        recent = (
-            f"WITH recent AS MATERIALIZED (SELECT d.page_id FROM {self.source()} "
-            f"WHERE {where} ORDER BY d.page_id DESC LIMIT %s) "
+    # ts_rank reads each match's vector, often from TOAST (13,000 of them cost 150 ms): the
+    # window (engines/base.py, RANK_WINDOW) holds page ids, ranked by joining back.
+    def newest_matches(self, where):
+        return f"SELECT d.page_id FROM {self.source()} WHERE {where}"
+
+    def window_ranking(self, request):
+        order, params = self.rank_order(request)
+        return (
+            f"FROM recent JOIN {self.source()} ON d.page_id = recent.page_id "
+            f"ORDER BY {order}, {NEWEST}",
+            params,
         )
-        window_params = match_params + params + [RANK_WINDOW]
-        cursor.execute(
-            f"{recent}SELECT d.page_id, (SELECT COUNT(*) FROM recent), "
-            f"(SELECT MIN(page_id) FROM recent) FROM recent JOIN {self.source()} "
-            f"ON d.page_id = recent.page_id ORDER BY {rank} LIMIT %s OFFSET %s",
-            window_params + query_params + [request.limit, request.offset],
-        )
-        rows = cursor.fetchall()
-        page_ids = [row[0] for row in rows]
-        if len(page_ids) == request.limit:
-            return page_ids
-        if rows:
-            _page_id, window, oldest = rows[0]
-        else:  # the offset is past the window
-            cursor.execute(f"{recent}SELECT COUNT(*), MIN(page_id) FROM recent", window_params)
-            window, oldest = cursor.fetchone()
-        if window < RANK_WINDOW:
-            return page_ids  # the window held every match: this is the last page
-        cursor.execute(
-            f"SELECT d.page_id FROM {self.source()} WHERE {where} AND d.page_id < %s "
-            f"ORDER BY {rank} LIMIT %s OFFSET %s",
-            match_params
-            + params
-            + [oldest]
-            + query_params
-            + [request.limit - len(page_ids), max(0, request.offset - window)],
-        )
-        return page_ids + [row[0] for row in cursor.fetchall()]
+
+    def rank_order(self, request):
+        sql, params = self.tsquery(request)
+        return f"ts_rank(d.vector, ({sql})) DESC", params
 
     def suggest(self, text, languages, limit):
         clauses, params = [], []

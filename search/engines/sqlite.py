@@ -3,15 +3,11 @@
 from django.db import connection
 
 from ..analysis import analyzer
-from .base import NEWEST, DatabaseEngine
+from .base import DatabaseEngine
 
 FTS = "search_fts"
 # bm25 weights of the title and body columns.
 RANK = f"bm25({FTS}, 5.0, 1.0)"
-# Relevance is ranked among the newest matches that pass the filters (page ids grow as pages
-# are created): a word in 18,000 stories would cost bm25 on every one, and the reader wants
-# the recent ones first. Pages past the window go on with the older ones, ranked the same.
-RANK_WINDOW = 2000
 # Documents looked up by page id through this index never touch the rows' long text
 # (SearchDocument.Meta: the index holds every column a match is filtered or faceted by).
 LOOKUP = f"{DatabaseEngine.DOCUMENTS} d INDEXED BY search_doc_lookup"
@@ -33,44 +29,21 @@ class SQLiteEngine(DatabaseEngine):
     def facet_source(self):
         return f"{FTS} JOIN {LOOKUP} ON d.page_id = {FTS}.rowid"
 
-    def ranked(self, cursor, request, match, conditions, params):
-        match_sql, match_params = match
-        where = " AND ".join([match_sql] + conditions)
-        # FTS5 hands matches over newest id first, so the window stops after RANK_WINDOW
-        # of them that pass the filters, with bm25 computed for those alone.
-        recent = (
-            f"WITH recent AS MATERIALIZED (SELECT {FTS}.rowid AS page_id, {RANK} AS score, "
-            f"d.published_at FROM {self.facet_source()} WHERE {where} "
-            f"ORDER BY {FTS}.rowid DESC LIMIT %s) "
+    # FTS5 hands matches over newest id first, so the window stops after RANK_WINDOW of
+    # them that pass the filters, with bm25 computed for those alone.
+    MATCH_ID = f"{FTS}.rowid"
+
+    def newest_matches(self, where):
+        return (
+            f"SELECT {FTS}.rowid AS page_id, {RANK} AS score, d.published_at "
+            f"FROM {self.facet_source()} WHERE {where}"
         )
-        window_params = match_params + params + [RANK_WINDOW]
-        # Each row also says how full the window is and where it ends: what a short page
-        # needs to know to go on past it.
-        cursor.execute(
-            f"{recent}SELECT page_id, (SELECT COUNT(*) FROM recent), "
-            "(SELECT MIN(page_id) FROM recent) FROM recent "
-            "ORDER BY score, published_at DESC, page_id DESC LIMIT %s OFFSET %s",
-            window_params + [request.limit, request.offset],
-        )
-        rows = cursor.fetchall()
-        page_ids = [row[0] for row in rows]
-        if len(page_ids) == request.limit:
-            return page_ids
-        if rows:
-            _page_id, window, oldest = rows[0]
-        else:  # the offset is past the window
-            cursor.execute(f"{recent}SELECT COUNT(*), MIN(page_id) FROM recent", window_params)
-            window, oldest = cursor.fetchone()
-        if window < RANK_WINDOW:
-            return page_ids  # the window held every match: this is the last page
-        cursor.execute(
-            f"SELECT d.page_id FROM {self.facet_source()} WHERE {where} AND {FTS}.rowid < %s "
-            f"ORDER BY {RANK}, {NEWEST} LIMIT %s OFFSET %s",
-            match_params
-            + params
-            + [oldest, request.limit - len(page_ids), max(0, request.offset - window)],
-        )
-        return page_ids + [row[0] for row in cursor.fetchall()]
+
+    def window_ranking(self, request):
+        return "FROM recent ORDER BY score, published_at DESC, page_id DESC", []
+
+    def rank_order(self, request):
+        return RANK, []
 
     def index(self, documents):
         rows = []

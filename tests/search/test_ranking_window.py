@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from wagtail.models import Locale
 
+from search.engines import base as engine_base
 from search.engines import database_engine
-from search.engines import sqlite as sqlite_engine
 from search.engines.base import SearchRequest
 
 pytestmark = [
@@ -36,7 +36,7 @@ def test_every_match_is_listed_once_when_the_window_is_smaller_than_the_matches(
     monkeypatch, query, window
 ):
     total, by_date = walk(query, sort="date")
-    monkeypatch.setattr(sqlite_engine, "RANK_WINDOW", window)
+    monkeypatch.setattr(engine_base, "RANK_WINDOW", window)
 
     ranked_total, ranked = walk(query)
 
@@ -48,7 +48,7 @@ def test_every_match_is_listed_once_when_the_window_is_smaller_than_the_matches(
 
 def test_the_window_holds_the_newest_matches_of_the_language_and_comes_first(monkeypatch):
     _total, by_date = walk("China", sort="date")
-    monkeypatch.setattr(sqlite_engine, "RANK_WINDOW", 3)
+    monkeypatch.setattr(engine_base, "RANK_WINDOW", 3)
 
     _ranked_total, ranked = walk("China")
 
