@@ -5,10 +5,13 @@ index jobs, ours) and `LocalizeJobBackend` for wagtail-localize, which keeps a j
 interface of its own (`WAGTAILLOCALIZE_JOBS`). Both send one generic Celery task per job
 ("run the function at this import path with these JSON arguments"), so a worker needs no
 per-job registration. When Celery is eager (no broker: tests, the embedded default) they
-run the job in-process at once, as the defaults would.
+run the job in-process at once, as the defaults would. When the broker cannot be reached,
+the job runs in-process too, after the commit, with a warning in the log: an editor's
+publish goes through and its search, purge and syndication jobs are not lost.
 """
 
 import logging
+import time
 import uuid
 from dataclasses import replace
 
@@ -30,17 +33,46 @@ def celery_is_eager():
     return app.conf.task_always_eager
 
 
-def after_commit(publish, description):
-    """Publish once the data the job reads is committed; a broker failure must not undo it."""
+# After a failed hand-over, jobs skip the broker for this long and run in-process at once:
+# a publish that enqueues a dozen jobs waits on the broker's connection retries only once.
+BROKER_DOWN_PAUSE = 30.0
+_broker_failed_at = None
 
-    def publish_or_log():
+
+def broker_recently_failed():
+    return (
+        _broker_failed_at is not None and time.monotonic() - _broker_failed_at < BROKER_DOWN_PAUSE
+    )
+
+
+def forget_broker_failure():
+    global _broker_failed_at
+    _broker_failed_at = None
+
+
+def after_commit(publish, run_here, description):
+    """Publish once the data the job reads is committed; without a broker, run it here."""
+
+    def publish_or_run_here():
+        global _broker_failed_at
+        if broker_recently_failed():
+            logger.warning("Broker still unreachable: running %s in-process", description)
+        else:
+            try:
+                publish()
+                return
+            except Exception:
+                # The editor's change is saved; failing the request now would only hide it.
+                _broker_failed_at = time.monotonic()
+                logger.warning(
+                    "Broker unreachable: running %s in-process", description, exc_info=True
+                )
         try:
-            publish()
+            run_here()
         except Exception:
-            # The editor's change is saved; failing the request now would only hide that.
-            logger.exception("Could not hand %s to the broker", description)
+            logger.exception("%s failed in-process", description)
 
-    transaction.on_commit(publish_or_log)
+    transaction.on_commit(publish_or_run_here)
 
 
 class CeleryBackend(BaseTaskBackend):
@@ -76,7 +108,11 @@ class CeleryBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        after_commit(lambda: self.publish(result), f"{task.module_path} ({result.id})")
+        after_commit(
+            lambda: self.publish(result),
+            lambda: self.immediate.enqueue(replace(task, run_after=None), args, kwargs),
+            f"{task.module_path} ({result.id})",
+        )
         return result
 
     def publish(self, result):
@@ -114,7 +150,11 @@ class LocalizeJobBackend:
 
         from .tasks import run_localize_job
 
-        after_commit(lambda: run_localize_job.apply_async(payload), payload[0])
+        after_commit(
+            lambda: run_localize_job.apply_async(payload),
+            lambda: func(*args, **kwargs),
+            payload[0],
+        )
 
 
 MODEL_KEY = "__model__"
