@@ -10,12 +10,14 @@ from .tasks import send_confirmation
 from .tokens import BadLink, ExpiredLink, read_confirmation, read_unsubscribe
 
 
+@transaction.atomic
 def subscribe(email, languages, language):
     """Record a pending subscription, or find the address's, and mail a confirmation link.
 
     An address already known is left as it is: what was asked for now travels in the
     signed link and applies only when the address's owner confirms. Either way the
     reader sees the same answer, so the form tells nobody whether an address is known.
+    Atomic: a subscriber is never stored without the languages asked for.
     """
     now = timezone.now()
     version = settings.NEWSLETTER_CONSENT_VERSION
