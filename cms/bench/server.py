@@ -73,7 +73,16 @@ def worker_pids(master_pid):
 
 def peak_memory_mb(pid):
     """VmHWM: the most resident memory the process ever held."""
+    return status_field_mb(pid, "VmHWM")
+
+
+def resident_memory_mb(pid):
+    """VmRSS: the resident memory the process holds now."""
+    return status_field_mb(pid, "VmRSS")
+
+
+def status_field_mb(pid, field):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
