@@ -39,9 +39,10 @@ test-sqlite: install
 	$(BIN)/pytest
 
 # The same suite against the machine's PostgreSQL (pytest-django creates test_newsroom).
-# Browser tests are left out: they serve a demo of their own, on SQLite, either way.
+# Left out: the browser and Celery worker tests, which run a newsroom of their own on a
+# SQLite file whichever database the suite has, so `make test` covers them.
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not celery"
 
 # The browser journeys alone (Playwright on Debian's Chromium, /usr/bin/chromium).
 test-browser: install

@@ -18,6 +18,7 @@ from search import indexing as search_indexing
 
 from . import images
 from .files import CONTENT, SOURCE_LANGUAGE, read, target_languages
+from .renditions import make_renditions
 from .staff import ensure_admin, ensure_staff
 from .syndication import seed_syndication
 from .translating import translate
@@ -68,6 +69,7 @@ class DemoNewsroom:
         ensure_staff()
         seed_widgets(self.locales)
         seed_syndication(partners)
+        make_renditions()
         # Publishing indexed each page as it went live; a rebuild also covers a database
         # whose demo was loaded before the readers' search existed.
         search_indexing.rebuild()

@@ -1,6 +1,7 @@
 """`make backup` / `make restore`: a round trip brings back the pages and the image files
 deleted after the backup, and drops what was added since. Run in a newsroom of its own
-(a fresh SQLite database and media folder), since a restore replaces everything."""
+(a copy of the demo on SQLite, a new database on PostgreSQL, and a media folder of its
+own), since a restore replaces everything."""
 
 import os
 import subprocess
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import subprocess_env
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,26 +56,15 @@ def psql(database, statement):
     )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def newsroom(request, tmp_path):
-    if request.param == "postgres":
-        name = f"newsroom_backup_{os.getpid()}"
-        created = psql("postgres", f"CREATE DATABASE {name}")
-        if created.returncode != 0:
-            pytest.skip(f"needs PostgreSQL at {POSTGRES_SERVER}: {created.stderr.strip()}")
-        request.addfinalizer(lambda: psql("postgres", f"DROP DATABASE IF EXISTS {name}"))
-        database = f"{POSTGRES_SERVER}/{name}"
-    else:
-        database = f"sqlite:///{tmp_path / 'newsroom.sqlite3'}"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": database,
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    for variable in ("REDIS_URL", "CELERY_BROKER_URL", "SEARCH_URL", "ELASTICSEARCH_URL"):
-        env.pop(variable, None)
+def suite_database():
+    """Each suite restores its own kind of database: SQLite in `make test`, PostgreSQL in
+    `make test-postgres`."""
+    from django.db import connection
 
+    return "postgres" if connection.vendor == "postgresql" else "sqlite"
+
+
+def manager(env):
     def manage(*args, check=True):
         finished = subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -86,8 +78,25 @@ def newsroom(request, tmp_path):
             assert finished.returncode == 0, finished.stdout + finished.stderr
         return finished
 
-    manage("migrate", "--noinput", "-v0")
-    manage.dump_name = "database.dump" if request.param == "postgres" else "database.sqlite3"
+    return manage
+
+
+@pytest.fixture
+def newsroom(request, tmp_path):
+    if suite_database() == "postgres":
+        name = f"newsroom_backup_{os.getpid()}"
+        created = psql("postgres", f"CREATE DATABASE {name}")
+        if created.returncode != 0:
+            pytest.fail(f"needs PostgreSQL at {POSTGRES_SERVER}: {created.stderr.strip()}")
+        request.addfinalizer(lambda: psql("postgres", f"DROP DATABASE IF EXISTS {name}"))
+        manage = manager(subprocess_env(f"{POSTGRES_SERVER}/{name}", tmp_path / "media"))
+        manage("migrate", "--noinput", "-v0")
+        manage.dump_name = "database.dump"
+    else:
+        # A copy of the demo newsroom: migrated and filled, nothing to wait for.
+        database, media = request.getfixturevalue("demo_newsroom_copy")
+        manage = manager(subprocess_env(database, media))
+        manage.dump_name = "database.sqlite3"
     return manage
 
 
@@ -125,8 +134,10 @@ def test_a_restore_brings_back_the_database_and_the_media_of_the_backup(newsroom
     }
 
 
-def test_restoring_from_nowhere_fails_saying_why(newsroom, tmp_path):
-    finished = newsroom("restore_newsroom", "--directory", str(tmp_path / "none"), check=False)
+def test_restoring_from_nowhere_fails_saying_why(tmp_path):
+    manage = manager(subprocess_env(tmp_path / "newsroom.sqlite3", tmp_path / "media"))
+
+    finished = manage("restore_newsroom", "--directory", str(tmp_path / "none"), check=False)
 
     assert finished.returncode != 0
     assert "No backup found" in finished.stderr

@@ -1,12 +1,17 @@
 """The demo newsroom: complete, translated through wagtail-localize, and idempotent."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from articles.models import ArticlePage
+from cms.demo import renditions
 from cms.taxonomy.models import Category, Country
 from interviews.models import InterviewPage
 from partners.models import PartnerPage
@@ -102,3 +107,50 @@ def test_each_demo_partner_has_a_feed_of_stories_in_its_languages(client):
         entries = feedparser.parse(response.content).entries
         assert entries, partner.slug
         assert {entry.id.rsplit(":", 1)[1] for entry in entries} <= languages
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_readers_pages_find_every_picture_already_made(client, language):
+    """The demo made its renditions at load: a first reader waits for no image encoding."""
+    renditions = get_image_model().get_rendition_model().objects
+    before = renditions.count()
+    article = ArticlePage.objects.live().filter(locale__language_code=language).first()
+    interview = InterviewPage.objects.live().filter(locale__language_code=language).first()
+    partner = PartnerPage.objects.live().filter(locale__language_code=language).first()
+    pages = [f"/{language}/", article.url, interview.url, partner.url, partner.get_parent().url]
+    pages += [article.get_parent().url, f"{article.get_parent().url}?page=2"]
+
+    for path in pages:
+        assert client.get(path).status_code == 200, path
+
+    assert renditions.count() == before
+
+
+def test_every_picture_spec_in_the_templates_is_made_by_the_demo():
+    """A spec added to a template but not to cms/demo/renditions.py would be encoded on
+    readers' first visits (and in every test that renders it)."""
+    made = {
+        *renditions.LISTING_RENDITIONS,
+        *renditions.HERO_RENDITIONS,
+        *renditions.BODY_RENDITIONS,
+        *renditions.STORY_RENDITIONS,
+        renditions.POSTER_RENDITION,
+        *renditions.LOGO_RENDITIONS,
+        *renditions.PORTRAIT_RENDITIONS,
+    }
+    root = Path(__file__).resolve().parents[2]
+    tag = re.compile(r"{%\s*(?:picture|image|srcset_image)\s+\S+\s+(.*?)%}")
+    found = set()
+    for template in root.glob("*/**/templates/**/*.html"):
+        if ".venv" in template.parts:
+            continue
+        for arguments in tag.findall(template.read_text()):
+            specs = []
+            for token in arguments.split():
+                if "=" in token or token == "as":
+                    break
+                specs.append(token)
+            found.update(Filter.expand_spec(specs))
+    assert found, "no picture tags found: the pattern no longer matches the templates"
+    assert found <= made, sorted(found - made)

@@ -1,6 +1,6 @@
 """A demo newsroom served on 127.0.0.1 in its own database, and Debian's Chromium."""
 
-import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import subprocess_env
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,16 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# The server runs the embedded default whatever services the suite's environment names.
-SERVICE_VARIABLES = {
-    "REDIS_URL",
-    "CELERY_BROKER_URL",
-    "CELERY_RESULT_BACKEND",
-    "SEARCH_URL",
-    "ELASTICSEARCH_URL",
-    "SEARCH_BACKEND",
-    "SEARCH_INDEX",
-}
 SERVER_START_TIMEOUT = 60
 
 
@@ -40,11 +32,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def manage(*args, env, **kwargs):
-    command = [sys.executable, "manage.py", *args]
-    return subprocess.run(command, cwd=REPO_ROOT, env=env, check=True, **kwargs)
 
 
 def wait_until_answering(url, server, log_path):
@@ -82,19 +69,13 @@ def newsroom_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def newsroom_url(newsroom_dir):
+def newsroom_url(newsroom_dir, demo_newsroom_file):
     """Not pytest-django's live_server: that flushes the database the suite shares."""
     tmp = newsroom_dir
-    env = {key: value for key, value in os.environ.items() if key not in SERVICE_VARIABLES}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage("migrate", "--noinput", env=env, stdout=subprocess.DEVNULL)
-    manage("load_demo_newsroom", "--verbosity", "0", env=env)
+    database, media = demo_newsroom_file
+    shutil.copy(database, tmp / "e2e.sqlite3")
+    shutil.copytree(media, tmp / "media")
+    env = subprocess_env(tmp / "e2e.sqlite3", tmp / "media", ALLOWED_HOSTS="127.0.0.1")
 
     port = free_port()
     log_path = tmp / "runserver.log"
