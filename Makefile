@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat bench bench-quick bench-pages bench-search bench-soak backup restore
+.PHONY: install run serve migrate demo test test-sqlite test-postgres test-browser lint format check messages clean worker beat bench bench-quick bench-pages bench-search bench-soak wrk backup restore
 
 install: $(STAMP)
 
@@ -106,8 +106,16 @@ bench: bench-pages bench-search bench-soak
 bench-quick:
 	$(MAKE) bench-pages bench-search BENCH_ARTICLES=500 BENCH_SECONDS=3
 
-# gunicorn (2 workers, DEBUG off) on loopback, driven by wrk (apt-get install wrk).
-bench-pages: $(BENCH_READY)
+# The load generator: Debian's wrk, installed when missing and we may (root, apt-get).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "wrk is missing; installing it from Debian's packages"; \
+			apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+		else echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; fi; }
+
+# gunicorn (2 workers, DEBUG off) on loopback, driven by wrk.
+bench-pages: $(BENCH_READY) | wrk
 	DATABASE_URL=$(BENCH_URL) $(MANAGE) bench_pages --seconds $(BENCH_SECONDS) \
 		--json $(BENCH_DIR)/pages-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
 
@@ -126,7 +134,7 @@ $(BENCH_READY): | $(STAMP)
 
 # Reads, searches and newsletter posts side by side at 32 connections for
 # BENCH_SOAK_SECONDS: fails on any 5xx, a lost subscription or worker memory that grows.
-bench-soak: $(BENCH_READY)
+bench-soak: $(BENCH_READY) | wrk
 	DATABASE_URL=$(BENCH_URL) $(MANAGE) bench_soak --seconds $(BENCH_SOAK_SECONDS) \
 		--json $(BENCH_DIR)/soak-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
 
