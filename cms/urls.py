@@ -5,12 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import openapi
 from cms.distribution import urls as distribution_urls
 from cms.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Both partner APIs described for partners' tools (OpenAPI 3).
+    path("api/openapi.json", openapi.openapi_json, name="openapi_json"),
+    path("api/openapi.yaml", openapi.openapi_yaml, name="openapi_yaml"),
     # The partners' read-only API: one address for every language (?locale=ru).
     path("api/v2/", include("cms.api.urls")),
     # Partners pull their products with their own key, in any of their languages.

@@ -39,6 +39,7 @@ from .filters import (
     page_fields_linking,
     quoted,
 )
+from .pagination import NewsroomPagination
 
 SITE = re.compile(r"^[\w.-]+(:\d+)?$", re.ASCII)
 
@@ -77,14 +78,29 @@ class StrictFind:
     """find/ with an id that is not a number, or a path with a NUL, is a 400 (not a 500)."""
 
     def find_object(self, queryset, request):
-        if not request.GET.get("id", "0").isdigit():
+        # isdigit() alone lets through digits int() refuses, such as "²".
+        item_id = request.GET.get("id", "0")
+        if not (item_id.isascii() and item_id.isdigit()):
             raise BadRequestError("id must be a positive integer")
         if "\x00" in request.GET.get("html_path", ""):
             raise BadRequestError("html_path must not contain NUL characters")
         return super().find_object(queryset, request)
 
 
-class NewsroomPagesAPIViewSet(StrictFind, PagesAPIViewSet):
+class KnownFormat:
+    """`?format=` other than json or api is a 400 saying so; Django REST framework answers
+    an empty 404."""
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404 as error:
+            raise BadRequestError(
+                f"format must be json or api, not {quoted(request.GET.get('format', ''))}"
+            ) from error
+
+
+class NewsroomPagesAPIViewSet(KnownFormat, StrictFind, PagesAPIViewSet):
     """Live public pages; `?locale=`, `?type=`, `?category=<slug>`, `?country=<code>`."""
 
     filter_backends = [
@@ -98,6 +114,7 @@ class NewsroomPagesAPIViewSet(StrictFind, PagesAPIViewSet):
         TaxonomyFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
+    pagination_class = NewsroomPagination
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TAXONOMY_PARAMETERS)
     # The full text one page at a time: listings stay light and their queries fixed.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + ["body", "transcript"]
@@ -136,10 +153,11 @@ def images_shown_on(pages):
     return condition | Q(pk__in=in_bodies.values("image_id"))
 
 
-class NewsroomImagesAPIViewSet(StrictFind, ImagesAPIViewSet):
+class NewsroomImagesAPIViewSet(KnownFormat, StrictFind, ImagesAPIViewSet):
     """The pictures live public pages show (not the whole library, which holds embargoed
     photos); `?locale=` narrows to one language's pages."""
 
+    pagination_class = NewsroomPagination
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["locale"])
     body_fields = ImagesAPIViewSet.body_fields + [
@@ -159,9 +177,10 @@ class NewsroomImagesAPIViewSet(StrictFind, ImagesAPIViewSet):
         return images.prefetch_renditions(API_RENDITION).prefetch_related("tags")
 
 
-class TaxonomyAPIViewSet(StrictFind, BaseAPIViewSet):
+class TaxonomyAPIViewSet(KnownFormat, StrictFind, BaseAPIViewSet):
     """A translatable snippet, one row per locale; `?locale=` narrows to one language."""
 
+    pagination_class = NewsroomPagination
     filter_backends = [FieldsFilter, OrderingFilter, LocaleFilter]
     # No search: the snippets are short lists, read whole.
     known_query_parameters = (

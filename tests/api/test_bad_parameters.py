@@ -45,6 +45,7 @@ BAD_PARAMETERS = {
         "rich_text_format=rtf",
         "site=%00",
         "site=nowhere.example",
+        "format=xml",
         # Wagtail's database search answers these with a server error.
         "search=%00",
         "search=%22",
@@ -58,11 +59,13 @@ BAD_PARAMETERS = {
         "fields=nonexistent",
         "width=abc",
         "search=%22",
+        "format=yaml",
     ],
     "categories": ["locale=xx", "search=economy", "order=bogus", "id=abc", "slug=%00"],
     "countries": ["locale=", "is_member=maybe", "code=%00", "fields=flag", "limit=x"],
 }
-BAD_PARAMETERS["pages/find"] = ["id=abc", "id=%00", "id=-1", "html_path=/en/%00"]
+# "²" is a digit to str.isdigit() but not to int().
+BAD_PARAMETERS["pages/find"] = ["id=abc", "id=%00", "id=-1", "id=%C2%B2", "html_path=/en/%00"]
 CASES = [(endpoint, query) for endpoint, queries in BAD_PARAMETERS.items() for query in queries]
 
 
@@ -101,6 +104,10 @@ def test_odd_but_valid_queries_do_not_fail(client, query):
         "countries/0/",
         "pages/find/?html_path=/en/no-such-page/",
         "categories/find/?id=99999999",
+        # Not the API's addresses: still JSON, not a redirect to the site's /en/ pages.
+        "pages/-1/",
+        "pages/abc/",
+        "no-such-endpoint/",
     ],
 )
 def test_a_missing_object_is_a_404(client, path):
@@ -108,3 +115,14 @@ def test_a_missing_object_is_a_404(client, path):
 
     assert response.status_code == 404
     assert response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["pages", "images", "categories", "countries"])
+def test_an_offset_past_the_end_lists_nothing_however_large(client, endpoint):
+    # Past 64 bits the database itself refuses the offset (found by schemathesis).
+    response = client.get(f"/api/v2/{endpoint}/?offset=100000000000000000000")
+
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+    assert response.json()["meta"]["total_count"] > 0
