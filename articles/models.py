@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api.fields import TagNamesField
 from cms.core.blocks import StoryBodyBlock, story_text
 from cms.core.formatting import reading_minutes
-from cms.core.listing import live_stories, paginate
+from cms.core.listing import paginate, section_stories, with_story_relations
 from cms.core.pages import SectionPage, StoryPage
 from cms.core.related import related_stories
 from cms.taxonomy.models import Category, Country
@@ -33,7 +33,7 @@ class ArticleIndexPage(SectionPage):
         verbose_name = _("news section")
 
     def articles(self):
-        return live_stories(ArticlePage, self.locale).child_of(self)
+        return section_stories(self, ArticlePage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -41,7 +41,7 @@ class ArticleIndexPage(SectionPage):
         filters = {}
         if slug := request.GET.get("category"):
             filters["category"] = get_object_or_404(Category, slug=slug, locale=self.locale)
-            articles = articles.filter(category=filters["category"])
+            articles = articles.filter(articlepage__category=filters["category"])
         if code := request.GET.get("country"):
             filters["country"] = get_object_or_404(
                 Country, code=code.upper()[:2], locale=self.locale
@@ -49,9 +49,11 @@ class ArticleIndexPage(SectionPage):
             articles = articles.filter(country_links__country=filters["country"])
         if tag := request.GET.get("tag"):
             filters["tag"] = tag
-            articles = articles.filter(tagged_items__tag__slug=tag)
+            articles = articles.filter(articlepage__tagged_items__tag__slug=tag)
         context["filters"] = filters
-        context["page_of_results"] = paginate(request, articles)
+        context["page_of_results"] = paginate(
+            request, articles, model=ArticlePage, relations=with_story_relations
+        )
         context["categories"] = Category.objects.filter(locale=self.locale)
         context["countries"] = Country.objects.filter(locale=self.locale)
         return context

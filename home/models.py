@@ -8,7 +8,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from cms.caching.facts import ViewRestrictionsMixin
-from cms.core.listing import live_stories, paginate, specific_stories
+from cms.core.listing import (
+    NEWEST_FIRST,
+    live_stories,
+    paginate,
+    specific_stories,
+    with_story_relations,
+)
 from cms.taxonomy.models import Category, Country
 
 
@@ -39,11 +45,11 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         from partners.models import PartnerPage
 
         # The locale's id, not the locale: filtering needs no query for the Locale row.
-        latest = list(live_stories(ArticlePage, self.locale_id)[:13])
+        latest = list(with_story_relations(live_stories(ArticlePage, self.locale_id))[:13])
         context = {
             "top_story": latest[0] if latest else None,
             "latest_news": latest[1:],
-            "interviews": live_stories(InterviewPage, self.locale_id)[:4],
+            "interviews": with_story_relations(live_stories(InterviewPage, self.locale_id))[:4],
             "partners": PartnerPage.objects.live()
             .filter(locale_id=self.locale_id)
             .select_related("country")
@@ -59,7 +65,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             .filter(locale=self.locale)
             .type(*models)
             .filter(**filters)
-            .order_by("-first_published_at", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
         return pages, models
 

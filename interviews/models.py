@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import MediaFileField
-from cms.core.listing import live_stories, paginate
+from cms.core.listing import paginate, section_stories, with_story_relations
 from cms.core.pages import SectionPage, StoryPage
 from cms.core.related import related_stories
 
@@ -31,8 +31,10 @@ class InterviewIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        interviews = live_stories(InterviewPage, self.locale).child_of(self)
-        context["page_of_results"] = paginate(request, interviews)
+        interviews = section_stories(self, InterviewPage)
+        context["page_of_results"] = paginate(
+            request, interviews, model=InterviewPage, relations=with_story_relations
+        )
         return context
 
 

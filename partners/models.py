@@ -27,15 +27,15 @@ class PartnerIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = (
-            PartnerPage.objects.live()
-            .child_of(self)
-            .select_related("country", "logo")
-            .prefetch_related("languages")
-            .order_by("country__name", "title")
+        partners = PartnerPage.objects.live().child_of(self).order_by("country__name", "title")
+        context["page_of_results"] = paginate(
+            request, partners, per_page=24, relations=partner_card_relations
         )
-        context["page_of_results"] = paginate(request, partners, per_page=24)
         return context
+
+
+def partner_card_relations(partners):
+    return partners.select_related("country", "logo").prefetch_related("languages")
 
 
 class PartnerPage(ViewRestrictionsMixin, Page):

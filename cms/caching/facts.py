@@ -1,34 +1,89 @@
 """What every reader's page asks and editors rarely change, kept in the Django cache.
 
 The site, the locales, each locale's home page and menu, a page's translations, whether any
-page is private: read from the cache they take a story from ~25 queries to ~10. Every key
+page is private: read from the cache they take a story from ~25 queries to ~10. How many
+stories a listing holds, so that its page links need no COUNT over the archive. Which
+pages an address names (routing.py), which stories are related to a story
+(cms/core/related.py), story cards and other reader HTML (reader_cache_tags.py in
+cms/core/templatetags) are kept under the same generation. Every key
 carries a generation number; `forget()` moves to the next one, so all facts are rebuilt.
 The purge path (purge.py) calls it whenever a page is saved, published, unpublished, moved
-or deleted, and when a Site, Locale or view restriction changes.
+or deleted, when a Site, Locale or view restriction changes, when a category or country
+is saved or deleted (cards show their names) and when an image or its renditions change.
 """
+
+import hashlib
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 GENERATION = "reader-facts:generation"
 TIMEOUT = 60 * 60  # a safety net: every change that matters calls forget()
 
 
+# The generation and the facts a request has read: a page asks for some twenty facts and
+# fragments, several of them more than once, and each read is a round trip to Redis.
+_request_memo = ContextVar("reader_facts_request_memo", default=None)
+
+
 def forget():
     try:
         cache.incr(GENERATION)
     except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION, 1, timeout=None)
+        cache.set(GENERATION, _fresh_generation(), timeout=None)
+    if (memo := _request_memo.get()) is not None:
+        memo.clear()  # the request that changed something reads what it changed
+
+
+def generation():
+    """The number every key of a fact, or of HTML built from facts, carries."""
+    memo = _request_memo.get()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
+    number = cache.get_or_set(GENERATION, _fresh_generation, timeout=None)
+    if memo is not None:
+        memo["generation"] = number
+    return number
+
+
+@contextmanager
+def one_generation_per_request():
+    """Within the block, the generation and each fact are read from the cache once (the
+    routing middleware wraps each request in it)."""
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+def _fresh_generation():
+    # A generation evicted from the cache must not start again at a number whose facts
+    # may still be kept: the clock's milliseconds never come back.
+    return int(time.time() * 1000)
+
+
+def key_for(name):
+    """The fact's key in this generation: read and write it with the same key."""
+    return f"reader-facts:{generation()}:{name}"
 
 
 def _remembered(name, build):
-    generation = cache.get_or_set(GENERATION, 1, timeout=None)
-    key = f"reader-facts:{generation}:{name}"
+    key = key_for(name)
+    memo = _request_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]  # the switcher, the menu and the routing ask for the same facts
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    if memo is not None:
+        memo[key] = value
     return value
 
 
@@ -86,6 +141,16 @@ def site_for_request(request):
         return site or False
 
     return _remembered(f"site:{request.get_host()}:{request.get_port()}", find) or None
+
+
+def listing_count(listing):
+    """How many rows a listing holds: every filter and its values are part of the key."""
+    try:
+        sql, params = listing.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, e.g. `pk__in=[]`
+        return 0
+    key = hashlib.sha256(f"{listing.db}\n{sql}\n{params!r}".encode()).hexdigest()[:32]
+    return _remembered(f"count:{key}", listing.count)
 
 
 def any_page_restricted():

@@ -2,10 +2,14 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Page
+
+from .pagination import IndexedPaginator
+
+NEWEST_FIRST = ("-first_published_at", "-id")
 
 # Spelled as the {% picture %} tag in core/includes/story_card.html names them; a spec
 # missing here costs a query per card (tests/articles/test_listing_queries.py notices).
@@ -21,20 +25,41 @@ def hero_image_prefetch():
 
 
 def with_story_relations(queryset):
-    return queryset.select_related("category", "locale").prefetch_related(
-        "country_links__country", hero_image_prefetch()
-    )
+    # No countries: a card does not show them (core/includes/story_card.html).
+    return queryset.select_related("category", "locale").prefetch_related(hero_image_prefetch())
 
 
 def live_stories(model, locale):
-    """Live stories of one type in one locale, newest first, ready for a listing."""
-    queryset = model.objects.live().filter(locale=locale).order_by("-first_published_at", "-pk")
-    return with_story_relations(queryset)
+    """Live stories of one type in one locale, newest first (add with_story_relations to show)."""
+    return model.objects.live().filter(locale=locale).order_by(*NEWEST_FIRST)
 
 
-def paginate(request, queryset, per_page=None):
-    """A page of the queryset; `?page=abc` or out of range give the first or last page."""
-    paginator = Paginator(queryset, per_page or settings.NEWSROOM_PAGE_SIZE)
+def section_stories(section, model):
+    """Live stories of one type in a section, newest first, as generic pages.
+
+    A listing of `Page` reads only wagtailcore_page, so paginate() finds a page's ids in the
+    story listing index alone; the specific rows are read for those ids. Filters on the
+    story's own fields go through its table: `articlepage__category=...`.
+    """
+    # The locale is implied by the section; it is said because the index starts with it.
+    return (
+        Page.objects.live()
+        .filter(locale_id=section.locale_id)
+        .child_of(section)
+        .type(model)
+        .order_by(*NEWEST_FIRST)
+    )
+
+
+def paginate(request, listing, per_page=None, model=None, relations=None):
+    """A page of the listing; `?page=abc` or out of range give the first or last page.
+
+    The listing decides which rows and in what order, and only their ids are read through
+    it; the rows shown are `model`'s (the listing's own by default), with `relations`
+    adding what the page shows of them (with_story_relations for stories).
+    """
+    per_page = per_page or settings.NEWSROOM_PAGE_SIZE
+    paginator = IndexedPaginator(listing, per_page, model=model, relations=relations)
     return paginator.get_page(request.GET.get("page"))
 
 
