@@ -6,15 +6,20 @@ Publishing, unpublishing (wagtail-localize publishes a translation through the s
 of the page's locale (page_cache.py) and, when a CDN is configured, send the same
 addresses to it through Wagtail's frontend-cache backends (WAGTAILFRONTENDCACHE). The
 app wagtail.contrib.frontend_cache is not installed: its own signal handlers would purge
-a second, narrower set of addresses.
+a second, narrower set of addresses. A Site, Locale, view restriction, category, country
+or image that changes, and a rendition that is deleted, drop the facts (with the story
+cards and fragments kept under them) and every locale's pages; a CDN keeps its copies
+until they expire (FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.taxonomy.models import Category, Country
 from cms.widgets.signals import widgets_refreshed
 
 from . import facts, page_cache
@@ -85,6 +90,27 @@ def page_saved_or_deleted(sender, instance, **kwargs):
 
 
 def settings_changed(sender, **kwargs):
+    _every_locale_misses()
+
+
+def taxonomy_changed(sender, **kwargs):
+    # Category and country names show on cards, in listings' filters and on partner lists.
+    _every_locale_misses()
+
+
+def image_changed(sender, created=False, **kwargs):
+    # A new image shows nowhere until a page shows it, and saving that page purges. A saved
+    # one may have a new focal point or file: its cards' pictures are other renditions.
+    if not created:
+        _every_locale_misses()
+
+
+def rendition_deleted(sender, **kwargs):
+    # Kept HTML would point at the deleted file (a replaced image drops its renditions).
+    _every_locale_misses()
+
+
+def _every_locale_misses():
     facts.forget()
     for language in page_cache.languages():
         page_cache.next_generation(language)
@@ -101,7 +127,15 @@ def connect_signals():
     post_save.connect(page_saved_or_deleted, dispatch_uid="caching-page-save")
     post_delete.connect(page_saved_or_deleted, dispatch_uid="caching-page-delete")
     widgets_refreshed.connect(widgets_changed, dispatch_uid="caching-widgets")
-    for model in (Site, Locale, PageViewRestriction):
-        for signal in (post_save, post_delete):
-            uid = f"caching-{model.__name__}-{id(signal)}"
-            signal.connect(settings_changed, sender=model, dispatch_uid=uid)
+    image = get_image_model()
+    handlers = [
+        (settings_changed, [Site, Locale, PageViewRestriction], (post_save, post_delete)),
+        (taxonomy_changed, [Category, Country], (post_save, post_delete)),
+        (image_changed, [image], (post_save, post_delete)),
+        (rendition_deleted, [image.get_rendition_model()], (post_delete,)),
+    ]
+    for handler, models, signals in handlers:
+        for model in models:
+            for signal in signals:
+                uid = f"caching-{model.__name__}-{id(signal)}"
+                signal.connect(handler, sender=model, dispatch_uid=uid)

@@ -2,11 +2,15 @@
 
 Wagtail walks the tree one level per query (home, section, article: each a query, and
 each `.specific` another). Every page's `url_path` is its ancestors' slugs, so the page
-and all its ancestors come in one query; its specific row in a second. The result is
-handed to Wagtail's own `serve` view through the attributes it caches the site and the
-route on, so hooks, view restrictions, previews and routable pages behave as before.
+and all its ancestors come in one query, remembered as a reader fact (facts.py); its
+specific row in a second. The result is handed to Wagtail's own `serve` view through the
+attributes it caches the site and the route on, so hooks, view restrictions, previews and
+routable pages behave as before.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -20,7 +24,8 @@ class ReaderRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        with facts.one_generation_per_request():
+            return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not serve or request.method not in ("GET", "HEAD"):
@@ -42,31 +47,50 @@ class ReaderRoutingMiddleware:
 
 def route(request, home, path):
     components = [component for component in path.split("/") if component]
-    candidates = [
-        home.url_path + "".join(f"{component}/" for component in components[:depth])
-        for depth in range(1, len(components) + 1)
-    ]
-    found = []
-    if candidates:
-        found = list(
-            Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
-            .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id")
-            .order_by("depth")
-        )
-    # The chain must be unbroken from the home page down (url_path is not unique).
-    chain = []
-    for depth, page in enumerate(found, start=1):
-        if page.depth != home.depth + depth or page.url_path != candidates[depth - 1]:
-            break
-        chain.append(page)
+    chain = remembered_chain(home, components)
     if not chain:
         return home.route(request, components)
     page = specific_for_reading(chain[-1])
     ancestors = [home, *chain[:-1]]
     # treebeard's cache of get_parent(): the breadcrumbs and the tag links ask for it.
     page._cached_parent_obj = ancestors[-1]
+    # A section filters its listings by its Locale: the cached one saves that row's query.
+    for locale in facts.locales().values():
+        if locale.pk == page.locale_id:
+            page.locale = locale
     request._newsroom_ancestors = (page.pk, ancestors)
     return page.route(request, components[len(chain) :])
+
+
+def remembered_chain(home, components):
+    """The pages the path names below the home page, remembered as a reader fact when the
+    path is a page's own address: there are only as many of those as pages."""
+    if not components:
+        return []
+    path = "/".join(components)
+    key = facts.key_for(f"route:{home.pk}:{hashlib.sha256(path.encode()).hexdigest()[:32]}")
+    chain = cache.get(key)
+    if chain is None:
+        chain = find_chain(home, components)
+        if len(chain) == len(components):
+            cache.set(key, chain, facts.TIMEOUT)
+    return chain
+
+
+def find_chain(home, components):
+    candidates = [
+        home.url_path + "".join(f"{component}/" for component in components[:depth])
+        for depth in range(1, len(components) + 1)
+    ]
+    found = Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
+    found = found.only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id")
+    # The chain must be unbroken from the home page down (url_path is not unique).
+    chain = []
+    for depth, page in enumerate(found.order_by("depth"), start=1):
+        if page.depth != home.depth + depth or page.url_path != candidates[depth - 1]:
+            break
+        chain.append(page)
+    return chain
 
 
 def specific_for_reading(page):

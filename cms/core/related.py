@@ -1,10 +1,15 @@
 """Stories related to a story: same locale, sharing its category or one of its countries."""
 
+from collections.abc import Sequence
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.caching import facts
 from cms.core.listing import LISTING_RENDITIONS
 from cms.taxonomy.models import PageCountry
 
@@ -21,27 +26,67 @@ def story_models():
 def related_stories(story, limit=RELATED_STORIES):
     """Up to `limit` live stories of any type, newest first, in two queries.
 
-    One query finds the pages and joins each type's own table with its category and hero
-    image; a second fetches the hero images' listing renditions for all of them at once.
+    Finding them (the taxonomy's subqueries, the order over the locale's archive) costs
+    most; their ids are remembered as a reader fact, so until a page, a category or a
+    country changes they are read back by primary key, in as many queries, and only when
+    something asks for more than their ids: their cards usually come from the cache.
     """
-    models = story_models()
-    names = {
-        ContentType.objects.get_for_model(model).pk: model._meta.model_name for model in models
-    }
-    pages = (
+    # What the story is shown with: a preview of a new page, or one with another category,
+    # keeps ids of its own.
+    shown = f"{story.locale_id}:{story.pk}:{story.category_id}:{limit}"
+    key = facts.key_for(f"related:{shown}")
+    pks = cache.get(key)
+    if pks is None:
+        stories = _stories(_candidates(story).order_by("-first_published_at", "-pk")[:limit])
+        cache.set(key, [related.pk for related in stories], facts.TIMEOUT)
+        return stories
+    return RememberedStories(pks)
+
+
+class RememberedStories(Sequence):
+    """Stories known by their ids, read from the database the first time one is asked for.
+
+    `pks` is all a cached card needs (core/templatetags/reader_cache_tags.py)."""
+
+    def __init__(self, pks):
+        self.pks = pks
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, index):
+        return self._loaded[index]
+
+    @cached_property
+    def _loaded(self):
+        if not self.pks:
+            return []
+        pages = Page.objects.live().filter(pk__in=self.pks)
+        by_pk = {story.pk: story for story in _stories(pages)}
+        # Unpublishing moves the generation; live() still guards against a change made
+        # without signals (a queryset's update()).
+        return [by_pk[pk] for pk in self.pks if pk in by_pk]
+
+
+def _candidates(story):
+    return (
         Page.objects.live()
         .filter(locale_id=story.locale_id)
-        .type(*models)
+        .type(*story_models())
         .exclude(pk=story.pk)
-        .filter(_shares_taxonomy(story, names.values()))
-        .select_related(
-            *(
-                f"{name}__{field}"
-                for name in names.values()
-                for field in ("category", "hero_image")
-            )
-        )
-        .order_by("-first_published_at", "-pk")[:limit]
+        .filter(_shares_taxonomy(story, [model._meta.model_name for model in story_models()]))
+    )
+
+
+def _stories(pages):
+    """Each page's own type, joined with its category and hero image in one query, and the
+    hero images' listing renditions for all of them in a second."""
+    names = {
+        ContentType.objects.get_for_model(model).pk: model._meta.model_name
+        for model in story_models()
+    }
+    pages = pages.select_related(
+        *(f"{name}__{field}" for name in names.values() for field in ("category", "hero_image"))
     )
     # The type's row came with the page: read it from the join, not with .specific's query.
     stories = [getattr(page, names[page.content_type_id]) for page in pages]

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from articles.models import ArticlePage
+from cms.caching import facts
 from cms.core.related import RELATED_STORIES, related_stories
 from cms.taxonomy.models import Category, Country, PageCountry
 from interviews.models import InterviewIndexPage, InterviewPage
@@ -124,13 +125,49 @@ def test_related_stories_cost_two_queries_however_many_candidates(
 
     add_candidates(2)
     related_stories(story)  # content types cached, as in any warm process
+    facts.forget()  # as any publishing does: found afresh
     with django_assert_num_queries(2):
         assert len(related_stories(story)) == 2
+    with django_assert_num_queries(2):  # remembered: read back by id
+        assert len(list(related_stories(story))) == 2
     with_two = count_queries(client, story.url)
 
     add_candidates(40)
     with django_assert_num_queries(2):
         assert len(related_stories(story)) == RELATED_STORIES
+    with django_assert_num_queries(2):
+        assert len(list(related_stories(story))) == RELATED_STORIES
     with_forty_two = count_queries(client, story.url)
 
     assert with_forty_two == with_two
+
+
+@pytest.mark.django_db
+def test_remembered_related_stories_are_the_ones_found(section, taxonomy):
+    category = taxonomy["category"]
+    story = make_article(section, category=category, image=get_image_model().objects.first())
+    for _ in range(5):
+        make_article(section, category=category, image=get_image_model().objects.first())
+
+    found = related_stories(story)
+    remembered = related_stories(story)
+
+    assert [page.pk for page in remembered] == [page.pk for page in found]
+    assert [type(page) for page in remembered] == [type(page) for page in found]
+    for kept, fresh in zip(remembered, found, strict=True):
+        assert (kept.category, kept.hero_image) == (fresh.category, fresh.hero_image)
+
+
+@pytest.mark.django_db
+def test_a_preview_with_another_category_finds_its_own_related_stories(section, taxonomy):
+    category, other = taxonomy["category"], taxonomy["other_category"]
+    story = make_article(section, category=category)
+    same_category = make_article(section, category=category)
+    other_category = make_article(section, category=other)
+    assert [page.pk for page in related_stories(story)] == [same_category.pk]
+
+    story.category = other  # an editor's unsaved change, as a preview renders it
+
+    assert [page.pk for page in related_stories(story)] == [other_category.pk]
+    story.category = category
+    assert [page.pk for page in related_stories(story)] == [same_category.pk]
