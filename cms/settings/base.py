@@ -141,7 +141,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; room for every page's cards, facts and renditions of a demo-sized site
+    # (Django's default of 300 entries would evict them as fast as they are made).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Whole pages for anonymous readers (cms/caching/page_cache.py). Purges reach every process
 # only through a shared cache: serve with more than one process only with REDIS_URL set.
