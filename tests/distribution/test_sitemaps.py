@@ -87,3 +87,25 @@ def test_a_large_locale_is_split_into_numbered_sitemap_pages(client, monkeypatch
     assert client.get("/sitemap-en.xml?p=999").status_code == 404
     assert client.get("/sitemap-en.xml?p=abc").status_code == 404
     assert client.get("/sitemap-xx.xml").status_code == 404
+
+
+def index_lastmods(client):
+    index = parse_xml(client, "/sitemap.xml")
+    return {
+        entry.find("sm:loc", SITEMAP_NS).text: entry.find("sm:lastmod", SITEMAP_NS).text
+        for entry in index.findall("sm:sitemap", SITEMAP_NS)
+    }
+
+
+@pytest.mark.django_db
+def test_the_index_is_kept_until_a_page_is_published(client, django_assert_max_num_queries):
+    before = index_lastmods(client)
+    with django_assert_max_num_queries(0):
+        assert index_lastmods(client) == before  # the archive is not counted again
+
+    article = ArticlePage.objects.live().filter(locale__language_code="pt").first()
+    article.save_revision().publish()
+
+    after = index_lastmods(client)
+    assert after[f"{ORIGIN}/sitemap-pt.xml"] > before[f"{ORIGIN}/sitemap-pt.xml"]
+    assert after[f"{ORIGIN}/sitemap-en.xml"] == before[f"{ORIGIN}/sitemap-en.xml"]
