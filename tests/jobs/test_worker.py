@@ -4,7 +4,6 @@ The worker cannot see pytest-django's test database, so each test runs a small n
 of its own: a migrated SQLite file, `manage.py shell` to publish, a worker subprocess.
 """
 
-import os
 import shutil
 import socket
 import sqlite3
@@ -18,19 +17,9 @@ import pytest
 import redis
 from kombu import Connection
 
+from tests.conftest import subprocess_env
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# The subprocesses name their own services; none of the suite's environment leaks in.
-SERVICE_VARIABLES = {
-    "REDIS_URL",
-    "CELERY_BROKER_URL",
-    "CELERY_RESULT_BACKEND",
-    "CELERY_QUEUE",
-    "SEARCH_URL",
-    "ELASTICSEARCH_URL",
-    "SEARCH_BACKEND",
-    "SEARCH_INDEX",
-    "DATABASE_URL",
-}
 BROKERS = {
     "redis": ("127.0.0.1", 6379, "redis://127.0.0.1:6379/14"),
     "rabbitmq": ("127.0.0.1", 5672, "amqp://guest:guest@127.0.0.1:5672//"),
@@ -110,15 +99,8 @@ def migrated_database(tmp_path_factory):
 
 
 def newsroom_env(database, media_root, **extra):
-    env = {key: value for key, value in os.environ.items() if key not in SERVICE_VARIABLES}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        # The worker and the shell write the same file: wait for its lock, don't fail.
-        "DATABASE_URL": f"sqlite:///{database}?timeout=30",
-        "MEDIA_ROOT": str(media_root),
-        "PYTHONUNBUFFERED": "1",
-        **extra,
-    }
+    # The worker and the shell write the same file: wait for its lock, don't fail.
+    return subprocess_env(f"sqlite:///{database}?timeout=30", media_root, **extra)
 
 
 @pytest.fixture
