@@ -3,16 +3,19 @@
 Django's Paginator counts the whole listing on every request and reads a page with an
 OFFSET over full, joined rows: at 20,000 articles a locale that is 180-350 ms for the
 count and ~100 ms for page 500 (issue #9). Here the total is remembered in the cache until
-a page changes (cms/caching/facts.py), and a page is read in one query, a deferred join:
-the rows whose id is in a subquery that orders and offsets ids alone. That subquery walks
-the story listing index (cms/core/migrations/0001_story_listing_index.py) without touching
-the wide page rows; the rows, their joins and prefetches are read for the page's ids only.
+a page changes (cms/caching/facts.py), and a page's ids are read alone, ordered and
+offset along the story listing index (cms/core/migrations/0001_story_listing_index.py)
+without touching the wide page rows. The rows, their joins and prefetches are read for
+those ids only when something asks for more than the ids: a page whose cards are all in
+the cache (core/templatetags/reader_cache_tags.py) reads none.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
 from cms.caching import facts
+
+from .rows_by_id import RowsById
 
 
 class IndexedPaginator(Paginator):
@@ -33,22 +36,28 @@ class IndexedPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        return self._get_page(self.rows(self.ids(number)), number, self)
+        return self._get_page(RowsById(self.ids(number), self.rows), number, self)
+
+    def _get_page(self, *args, **kwargs):
+        return IndexedPage(*args, **kwargs)
 
     def ids(self, number):
-        """The ids on page `number`, as a subquery that orders and offsets nothing but ids."""
+        """The ids on page `number`: a query that orders and offsets nothing but ids."""
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self.object_list.values("pk")[bottom:top]
+        return self.object_list.values_list("pk", flat=True)[bottom:top]
 
     def rows(self, ids):
-        # A fresh queryset, without the listing's filters: repeated next to `pk IN (...)` they
-        # tempt SQLite into walking the listing index for the rows too, the whole locale deep.
+        # Without the listing's filters: repeated next to `pk IN (...)` they tempt SQLite
+        # into walking the listing index for the rows too, the whole locale deep.
         rows = self.model._default_manager.filter(pk__in=ids)
-        if self.relations is not None:
-            rows = self.relations(rows)
-        # The listing's own order for the page's rows; none given leaves the model's default.
-        ordering = self.object_list.query.order_by
-        return rows.order_by(*ordering) if ordering else rows
+        return self.relations(rows) if self.relations is not None else rows
+
+
+class IndexedPage(Page):
+    def __init__(self, object_list, number, paginator):
+        super().__init__(object_list, number, paginator)
+        # Kept apart: Page turns its object_list into a list when indexed.
+        self.pks = object_list.pks

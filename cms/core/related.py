@@ -1,16 +1,14 @@
 """Stories related to a story: same locale, sharing its category or one of its countries."""
 
-from collections.abc import Sequence
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.caching import facts
 from cms.core.listing import LISTING_RENDITIONS
+from cms.core.rows_by_id import RowsById
 from cms.taxonomy.models import PageCountry
 
 RELATED_STORIES = 4
@@ -40,32 +38,13 @@ def related_stories(story, limit=RELATED_STORIES):
         stories = _stories(_candidates(story).order_by("-first_published_at", "-pk")[:limit])
         cache.set(key, [related.pk for related in stories], facts.TIMEOUT)
         return stories
-    return RememberedStories(pks)
+    return RowsById(pks, _remembered)
 
 
-class RememberedStories(Sequence):
-    """Stories known by their ids, read from the database the first time one is asked for.
-
-    `pks` is all a cached card needs (core/templatetags/reader_cache_tags.py)."""
-
-    def __init__(self, pks):
-        self.pks = pks
-
-    def __len__(self):
-        return len(self.pks)
-
-    def __getitem__(self, index):
-        return self._loaded[index]
-
-    @cached_property
-    def _loaded(self):
-        if not self.pks:
-            return []
-        pages = Page.objects.live().filter(pk__in=self.pks)
-        by_pk = {story.pk: story for story in _stories(pages)}
-        # Unpublishing moves the generation; live() still guards against a change made
-        # without signals (a queryset's update()).
-        return [by_pk[pk] for pk in self.pks if pk in by_pk]
+def _remembered(pks):
+    # Unpublishing moves the generation; live() still guards against a change made
+    # without signals (a queryset's update()).
+    return _stories(Page.objects.live().filter(pk__in=pks))
 
 
 def _candidates(story):
