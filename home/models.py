@@ -15,6 +15,7 @@ from cms.core.listing import (
     specific_stories,
     with_story_relations,
 )
+from cms.core.rows_by_id import RowsById
 from cms.taxonomy.models import Category, Country
 
 
@@ -72,7 +73,13 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     def _listing(self, request, heading, filters, extra):
         pages, models = self.stories_tagged(**filters)
         page_of_results = paginate(request, pages)
-        stories = specific_stories(page_of_results.object_list, models)
+        # Read only for cards missing from the cache: most pages need no more than the ids.
+        stories = RowsById(
+            page_of_results.pks,
+            lambda pks: specific_stories(
+                Page.objects.filter(pk__in=pks).only("content_type"), models
+            ),
+        )
         context = {
             "heading": heading,
             "page_of_results": page_of_results,

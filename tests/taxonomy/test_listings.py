@@ -115,3 +115,25 @@ def test_every_page_links_only_taxonomy_of_its_own_locale():
     assert mismatched == []
     for model in (ArticlePage, InterviewPage):
         assert not model.objects.exclude(category__locale=F("locale")).exists()
+
+
+@pytest.mark.django_db
+def test_a_listing_seen_before_reads_only_its_story_ids(client):
+    """The cards come from the cache: the stories' own rows and pictures are not read again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/en/categories/economics/"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url)
+
+    assert second.text == first.text
+    read = " ".join(query["sql"] for query in again.captured_queries)
+    # (The ids are found through the story tables, by category: aliased joins, no columns.)
+    for rows in (
+        '"articles_articlepage"."page_ptr_id"',
+        '"interviews_interviewpage"."page_ptr_id"',
+        'FROM "wagtailimages_rendition"',
+    ):
+        assert rows not in read, read
