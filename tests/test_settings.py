@@ -64,3 +64,21 @@ def test_amharic_is_a_known_language():
     info = get_language_info("am")
     assert info["name_local"] == "አማርኛ"
     assert info["bidi"] is False
+
+
+def test_jobs_without_a_broker_run_here_with_a_quiet_log():
+    """The embedded default runs jobs in-process; handing one over must not log a warning
+    about a broker host nobody configured (it did, once per server process)."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"CELERY_BROKER_URL", "REDIS_URL"}}
+    clean["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+    code = (
+        "import django; django.setup(); from cms.celery import app; "
+        "print(app.conf.task_always_eager, app.tasks['celery.backend_cleanup'].delay().status)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "SUCCESS"]
+    assert "hostname" not in result.stderr.lower(), result.stderr

@@ -292,6 +292,10 @@ if CELERY_BROKER_URL:
     WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.jobs.backends.LocalizeJobBackend"}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Eager Celery still builds a producer for each .delay(): with no URL kombu falls back
+    # to AMQP on localhost and warns so in every process. The in-memory transport is never
+    # sent to (jobs run here) and needs no host.
+    CELERY_BROKER_URL = "memory://localhost/"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
