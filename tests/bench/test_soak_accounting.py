@@ -2,20 +2,19 @@
 and the rule that calls the workers' memory flat."""
 
 import shutil
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
 
 from cms.bench import soak_load, soak_memory
 from cms.bench.soak_ledger import post_of
+from tests.loopback import QuietHandler, serving
 
 RUN = "0badcafe"
 
 
-class StandInSite(BaseHTTPRequestHandler):
+class StandInSite(QuietHandler):
     """Answers reads 200 and subscribe posts as the form does: 302, or 429 for every fifth."""
 
     served = []  # (email, status), in the order answered
@@ -35,19 +34,12 @@ class StandInSite(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def stand_in_site():
     StandInSite.served = []
-    site = ThreadingHTTPServer(("127.0.0.1", 0), StandInSite)
-    thread = threading.Thread(target=site.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site.server_port}"
-    site.shutdown()
-    site.server_close()
+    with serving(StandInSite) as site:
+        yield site.url
 
 
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed")

@@ -1,8 +1,6 @@
 """Anonymous readers get cached pages until something they would see changes; editors never."""
 
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from articles.models import ArticlePage
 from cms.widgets.providers.cbr import CentralBankOfRussia
 from cms.widgets.providers.ecb import EuropeanCentralBank
 from cms.widgets.refresh import refresh_exchange_rates
+from tests.loopback import QuietHandler, serving
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "widgets"
 
@@ -136,7 +135,7 @@ def test_editors_are_never_served_or_served_from_cached_pages(admin_client):
     assert fetch(admin_client, url)["X-Page-Cache"] == "miss"
 
 
-class PurgeRecorder(BaseHTTPRequestHandler):
+class PurgeRecorder(QuietHandler):
     purged = []
 
     def do_PURGE(self):  # noqa: N802 - the HTTP method's name
@@ -144,18 +143,12 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         self.send_response(200)
         self.end_headers()
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def purge_server():
-    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
     PurgeRecorder.purged = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", PurgeRecorder.purged
-    server.shutdown()
+    with serving(PurgeRecorder) as server:
+        yield server.url, PurgeRecorder.purged
 
 
 @pytest.mark.django_db

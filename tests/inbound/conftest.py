@@ -1,7 +1,5 @@
 """A partner's web server in a thread, serving the feeds of tests/data/inbound/."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -9,11 +7,12 @@ import pytest
 from cms.inbound.models import PartnerFeed
 from cms.taxonomy.models import Category
 from partners.models import PartnerPage
+from tests.loopback import QuietHandler, serving
 
 FEEDS = Path(__file__).parent.parent / "data" / "inbound"
 
 
-class PartnerSite(BaseHTTPRequestHandler):
+class PartnerSite(QuietHandler):
     """/<file> answers the file as RSS; /status/<code> answers that HTTP status."""
 
     requests_seen = []
@@ -35,19 +34,12 @@ class PartnerSite(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def partner_site():
     PartnerSite.requests_seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PartnerSite)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(PartnerSite) as server:
+        yield server.url
 
 
 @pytest.fixture

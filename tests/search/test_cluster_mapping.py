@@ -8,8 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
@@ -18,6 +16,7 @@ from django.test import override_settings
 from search.engines.base import SearchRequest
 from search.engines.cluster import ClusterEngine
 from search.engines.cluster_mapping import index_body, language_analyzers
+from tests.loopback import QuietHandler, serving
 
 BACKENDS = {
     "elasticsearch8": "modelsearch.backends.elasticsearch8",
@@ -57,7 +56,7 @@ HOSTILE_TEXTS = [
 ]
 
 
-class Recorder(BaseHTTPRequestHandler):
+class Recorder(QuietHandler):
     """Answers as a cluster would, and keeps every request it was sent."""
 
     def _answer(self):
@@ -81,18 +80,12 @@ class Recorder(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _answer
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def recorder():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    server.requests = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(Recorder) as server:
+        server.requests = []
+        yield server
 
 
 @pytest.fixture(params=list(BACKENDS))

@@ -3,8 +3,6 @@
 import hashlib
 import hmac
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from wagtail.models import Locale
@@ -15,6 +13,7 @@ from cms.taxonomy.models import Category
 from interviews.models import InterviewIndexPage
 from partners.models import PartnerPage
 from tests.factories import make_article
+from tests.loopback import QuietHandler, serving
 
 API = "/api/syndication/v1/items/"
 RUSSIAN_PARTNER = "neva-morning-post"  # republishes in Russian and English
@@ -101,19 +100,14 @@ def russian_news_product(db):
 @pytest.fixture
 def receiver():
     """A partner's endpoint on a real local HTTP server; answers with `receiver.status`."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ReceiverHandler)
-    server.status = 200
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/newsroom-hook"
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(ReceiverHandler) as server:
+        server.status = 200
+        server.requests = []
+        server.url += "/newsroom-hook"
+        yield server
 
 
-class ReceiverHandler(BaseHTTPRequestHandler):
+class ReceiverHandler(QuietHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         self.server.requests.append({"headers": dict(self.headers), "body": body})
@@ -121,9 +115,6 @@ class ReceiverHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
         self.wfile.write(b"ok" if self.server.status < 300 else b"partner CMS is down")
-
-    def log_message(self, *args):
-        pass
 
 
 def verified(request, secret):
