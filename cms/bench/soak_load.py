@@ -22,12 +22,6 @@ TIMEOUT = "10s"
 
 READ_SCRIPT = Template("""
 local paths = {$paths}
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
 
 function init(args)
   statuses = {}
@@ -49,12 +43,6 @@ end
 
 SUBSCRIBE_SCRIPT = Template("""
 local languages = {$languages}
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
 
 function init(args)
   statuses, refused, unanswered = {}, {}, {}
@@ -95,6 +83,16 @@ function report_thread(thread, id)
   if pending then io.write(string.format("SOAK unanswered %d %d\\n", id, pending)) end
 end
 """)
+
+# Every script's threads, numbered; done() reports each one's counts (report_thread).
+THREADS = """
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+"""
 
 REPORT = """
 function done(summary, latency, requests)
@@ -184,7 +182,7 @@ def run_side_by_side(base, all_streams, seconds):
         running = []
         for stream in all_streams:
             script = Path(folder) / f"{stream.kind}.lua"
-            script.write_text(stream.script + REPORT)
+            script.write_text(THREADS + stream.script + REPORT)
             command = [
                 wrk_path(),
                 f"-t{stream.threads}",
