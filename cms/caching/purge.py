@@ -8,15 +8,19 @@ addresses to it through Wagtail's frontend-cache backends (WAGTAILFRONTENDCACHE)
 app wagtail.contrib.frontend_cache is not installed: its own signal handlers would purge
 a second, narrower set of addresses. A Site, Locale, view restriction, category, country
 or image that changes, and a rendition that is deleted, drop the facts (with the story
-cards and fragments kept under them) and every locale's pages; a CDN keeps its copies
-until they expire (FRONTEND_CACHE_SECONDS).
+cards and fragments kept under them) and every locale's pages. A CDN is told of an image
+changed or deleted (a photo withdrawn for its rights must go at once): the live pages that
+show it, their parents and the home pages. Its other copies (a category renamed, an image
+on a card in a deeper listing) last until they expire (FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.taxonomy.models import Category, Country
@@ -98,11 +102,46 @@ def taxonomy_changed(sender, **kwargs):
     _every_locale_misses()
 
 
-def image_changed(sender, created=False, **kwargs):
+def image_changed(sender, instance, created=False, **kwargs):
     # A new image shows nowhere until a page shows it, and saving that page purges. A saved
     # one may have a new focal point or file: its cards' pictures are other renditions.
     if not created:
         _every_locale_misses()
+        _purge_frontend_after_commit(_pages_showing(instance))
+
+
+def image_deleting(sender, instance, **kwargs):
+    # Before the delete: then the pages still name the image as their hero.
+    _purge_frontend_after_commit(_pages_showing(instance))
+
+
+def image_deleted(sender, **kwargs):
+    _every_locale_misses()
+
+
+def _pages_showing(image):
+    """Full addresses of the live pages that show the image (as their hero or anywhere
+    Wagtail's reference index sees it), of their parents (a section's first page shows
+    their cards) and of the home pages. None when no CDN is configured to tell."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return set()
+    from cms.core.related import story_models
+
+    references = ReferenceIndex.get_references_to(image).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
+    for model in story_models():
+        ids.update(model.objects.filter(hero_image=image).values_list("pk", flat=True))
+    urls = set()
+    for page in Page.objects.live().filter(pk__in=ids):
+        urls.update(url for shown in (page, page.get_parent()) if (url := shown.get_full_url()))
+    return urls | _home_urls() if urls else urls
+
+
+def _purge_frontend_after_commit(urls):
+    if urls:
+        transaction.on_commit(lambda: _purge_frontend(urls))
 
 
 def rendition_deleted(sender, **kwargs):
@@ -131,7 +170,9 @@ def connect_signals():
     handlers = [
         (settings_changed, [Site, Locale, PageViewRestriction], (post_save, post_delete)),
         (taxonomy_changed, [Category, Country], (post_save, post_delete)),
-        (image_changed, [image], (post_save, post_delete)),
+        (image_changed, [image], (post_save,)),
+        (image_deleting, [image], (pre_delete,)),
+        (image_deleted, [image], (post_delete,)),
         (rendition_deleted, [image.get_rendition_model()], (post_delete,)),
     ]
     for handler, models, signals in handlers:

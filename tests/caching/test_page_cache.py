@@ -7,6 +7,7 @@ import pytest
 import responses
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -167,3 +168,56 @@ def test_publishing_sends_the_same_addresses_to_the_front_end_cache(settings, pu
     assert article.url in paths
     assert article.get_parent().url in paths
     assert "/en/" in paths and "/ru/" in paths
+
+
+def use_purge_server(settings, location):
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_an_image_changed_or_deleted_is_purged_where_it_shows(
+    settings, purge_server, django_capture_on_commit_callbacks
+):
+    """A photo withdrawn (for its rights, say) leaves the CDN at once, not in an hour."""
+    location, purged = purge_server
+    use_purge_server(settings, location)
+    article = english_article()
+    image = article.hero_image
+    assert image is not None, "the demo's newest story has a hero image"
+    showing = list(ArticlePage.objects.live().filter(hero_image=image))  # translations too
+
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 20
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+
+    paths = {path for _host, path in purged}
+    assert {page.url for page in showing} <= paths
+    assert article.get_parent().url in paths and "/en/" in paths and "/am/" in paths
+
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+    assert {page.url for page in showing} <= {path for _host, path in purged}
+
+
+@pytest.mark.django_db
+def test_an_image_no_page_shows_purges_nothing(
+    settings, purge_server, django_capture_on_commit_callbacks
+):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    location, purged = purge_server
+    use_purge_server(settings, location)
+    with django_capture_on_commit_callbacks(execute=True):
+        image = get_image_model().objects.create(title="Unused", file=get_test_image_file())
+        image.title = "Still unused"
+        image.save()
+        image.delete()
+
+    assert purged == []
