@@ -8,6 +8,7 @@ import responses
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -186,10 +187,12 @@ def test_an_image_changed_or_deleted_is_purged_where_it_shows(
     """A photo withdrawn (for its rights, say) leaves the CDN at once, not in an hour."""
     location, purged = purge_server
     use_purge_server(settings, location)
+    # An image of the test's own: deleting one removes its files, which a rollback keeps
+    # deleted, and the demo's are shared by the whole suite.
+    image = get_image_model().objects.create(title="Withdrawn", file=get_test_image_file())
     article = english_article()
-    image = article.hero_image
-    assert image is not None, "the demo's newest story has a hero image"
-    showing = list(ArticlePage.objects.live().filter(hero_image=image))  # translations too
+    article.hero_image = image
+    article.save()
 
     image.focal_point_x, image.focal_point_y = 10, 10
     image.focal_point_width = image.focal_point_height = 20
@@ -197,21 +200,19 @@ def test_an_image_changed_or_deleted_is_purged_where_it_shows(
         image.save()
 
     paths = {path for _host, path in purged}
-    assert {page.url for page in showing} <= paths
+    assert article.url in paths
     assert article.get_parent().url in paths and "/en/" in paths and "/am/" in paths
 
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
-    assert {page.url for page in showing} <= {path for _host, path in purged}
+    assert article.url in {path for _host, path in purged}
 
 
 @pytest.mark.django_db
 def test_an_image_no_page_shows_purges_nothing(
     settings, purge_server, django_capture_on_commit_callbacks
 ):
-    from wagtail.images.tests.utils import get_test_image_file
-
     location, purged = purge_server
     use_purge_server(settings, location)
     with django_capture_on_commit_callbacks(execute=True):
