@@ -15,7 +15,6 @@ from cms.core.listing import (
     specific_stories,
     with_story_relations,
 )
-from cms.core.rows_by_id import RowsById
 from cms.taxonomy.models import Category, Country
 
 
@@ -72,18 +71,17 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
     def _listing(self, request, heading, filters, extra):
         pages, models = self.stories_tagged(**filters)
-        page_of_results = paginate(request, pages)
-        # Read only for cards missing from the cache: most pages need no more than the ids.
-        stories = RowsById(
-            page_of_results.pks,
-            lambda pks: specific_stories(
-                Page.objects.filter(pk__in=pks).only("content_type"), models
-            ),
+        # The page's stories are read, as their own types, only for cards missing from the
+        # cache: most pages need no more than the ids.
+        page_of_results = paginate(
+            request,
+            pages,
+            relations=lambda rows: specific_stories(rows.only("content_type"), models),
         )
         context = {
             "heading": heading,
             "page_of_results": page_of_results,
-            "stories": stories,
+            "stories": page_of_results,
             # The same listing under every locale's home: /ru/categories/x/ ~ /en/categories/x/
             "locale_route": request.path[len(self.get_url(request)) :],
         }

@@ -22,7 +22,8 @@ class IndexedPaginator(Paginator):
     """Reads each page's ids through the listing's index, then its rows by id.
 
     The rows are `model`'s (a specific page type for a listing of generic pages); the
-    function `relations(rows)` adds the select_related/prefetch_related that the page shows.
+    function `relations(rows)` adds the select_related/prefetch_related that the page shows,
+    or gives the objects shown for the rows (each page's specific type, say).
     """
 
     def __init__(self, listing, per_page, model=None, relations=None):

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.caching import facts
-from cms.core.listing import LISTING_RENDITIONS
+from cms.core.listing import LISTING_RENDITIONS, NEWEST_FIRST
 from cms.core.rows_by_id import RowsById
 from cms.taxonomy.models import PageCountry
 
@@ -35,7 +35,7 @@ def related_stories(story, limit=RELATED_STORIES):
     key = facts.key_for(f"related:{shown}")
     pks = cache.get(key)
     if pks is None:
-        stories = _stories(_candidates(story).order_by("-first_published_at", "-pk")[:limit])
+        stories = _stories(_candidates(story).order_by(*NEWEST_FIRST)[:limit])
         cache.set(key, [related.pk for related in stories], facts.TIMEOUT)
         return stories
     return RowsById(pks, _remembered)
