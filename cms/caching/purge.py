@@ -133,10 +133,13 @@ def _pages_showing(image):
     ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
     for model in story_models():
         ids.update(model.objects.filter(hero_image=image).values_list("pk", flat=True))
-    urls = set()
-    for page in Page.objects.live().filter(pk__in=ids):
-        urls.update(url for shown in (page, page.get_parent()) if (url := shown.get_full_url()))
-    return urls | _home_urls() if urls else urls
+    pages = list(Page.objects.live().filter(pk__in=ids))
+    if not pages:
+        return set()
+    # A parent's tree path is its child's without the last step: one query for them all.
+    parents = Page.objects.filter(path__in={page.path[: -page.steplen] for page in pages})
+    urls = {url for shown in [*pages, *parents] if (url := shown.get_full_url())}
+    return urls | _home_urls()
 
 
 def _purge_frontend_after_commit(urls):
