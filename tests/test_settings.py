@@ -10,15 +10,18 @@ from django.utils.translation import get_language_info
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start_django(settings_module, **env):
+def start_django(settings_module, code="print('started')", **env):
+    """Django set up in a fresh process with nothing of the suite's environment that
+    settings read (secrets, database, broker), then `code` run."""
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+        if k
+        not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "CELERY_BROKER_URL", "REDIS_URL"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=clean,
         capture_output=True,
@@ -69,14 +72,10 @@ def test_amharic_is_a_known_language():
 def test_jobs_without_a_broker_run_here_with_a_quiet_log():
     """The embedded default runs jobs in-process; handing one over must not log a warning
     about a broker host nobody configured (it did, once per server process)."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"CELERY_BROKER_URL", "REDIS_URL"}}
-    clean["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
-    code = (
-        "import django; django.setup(); from cms.celery import app; "
-        "print(app.conf.task_always_eager, app.tasks['celery.backend_cleanup'].delay().status)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    result = start_django(
+        "cms.settings.dev",
+        code="from cms.celery import app; "
+        "print(app.conf.task_always_eager, app.tasks['celery.backend_cleanup'].delay().status)",
     )
 
     assert result.returncode == 0, result.stderr
