@@ -18,6 +18,8 @@ class StandInSite(QuietHandler):
     """Answers reads 200 and subscribe posts as the form does: 302, or 429 for every fifth."""
 
     served = []  # (email, status), in the order answered
+    # Connections kept open, as wrk expects: no reconnect per request to stall a stream.
+    protocol_version = "HTTP/1.1"
 
     def do_GET(self):
         self.answer(200)
