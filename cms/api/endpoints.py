@@ -23,8 +23,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
 from articles.models import ArticlePage
+from cms.caching import facts
 from cms.core.pages import StoryPage
-from cms.taxonomy.models import Category, Country
+from cms.taxonomy.models import Category, Country, country_links_with_countries
 from interviews.models import InterviewPage
 from partners.models import PartnerPage
 
@@ -50,7 +51,7 @@ def published(pages):
     Expiry by id, since the search backend filters only on indexed fields (id is one).
     """
     expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
-    return pages.live().public().exclude(pk__in=expired)
+    return facts.public(pages.live()).exclude(pk__in=expired)
 
 
 def with_api_relations(pages):
@@ -59,7 +60,7 @@ def with_api_relations(pages):
     images = get_image_model().objects.prefetch_renditions(API_RENDITION)
     if issubclass(model, StoryPage):
         pages = pages.select_related("category").prefetch_related(
-            "country_links__country", Prefetch("hero_image", queryset=images)
+            country_links_with_countries(), Prefetch("hero_image", queryset=images)
         )
     if issubclass(model, ArticlePage):
         pages = pages.prefetch_related("tags")

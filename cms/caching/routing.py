@@ -28,12 +28,15 @@ class ReaderRoutingMiddleware:
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not serve or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD"):
             return None
         site = facts.site_for_request(request)
         if site is None:
             return None
+        # Where Wagtail looks first (feeds, sitemaps and the API build page URLs with it).
         request._wagtail_site = site
+        if view_func is not serve:
+            return None
         home = facts.home_for_language(get_language())
         if home is None or site.root_page.translation_key != home.translation_key:
             return None  # not our one-tree-per-locale layout: Wagtail routes it

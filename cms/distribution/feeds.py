@@ -10,6 +10,8 @@ from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.caching import facts
+
 from .content import StoryContent, feed_rendition, rendition_size
 from .stories import feed_scope
 
@@ -91,7 +93,9 @@ class StoryRssFeed(Feed):
     item_guid_is_permalink = False
 
     def get_object(self, request, section=None, slug=None, code=None):
-        locale = Locale.objects.get(language_code=get_language())
+        locale = facts.locales().get(get_language())
+        if locale is None:
+            raise Locale.DoesNotExist(f"No locale {get_language()}")
         return Edition(request, feed_scope(request, locale, section, slug, code))
 
     def title(self, edition):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
@@ -43,8 +43,19 @@ class LocaleSitemap(Sitemap):
     def lastmod(self, page):
         return page.last_published_at
 
+    @cached_property
+    def summary(self):
+        """How many pages and their newest change, in one query (the index asks for both)."""
+        return self.pages.aggregate(count=Count("pk"), latest=Max("last_published_at"))
+
+    @property
+    def paginator(self):
+        paginator = super().paginator
+        paginator.count = self.summary["count"]
+        return paginator
+
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        return self.summary["latest"]
 
     def location(self, page):
         url = page.get_url(self.request)

@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.taxonomy.models import Category, Country, PageCountry
+from cms.caching import facts
+from cms.taxonomy.models import Category, Country, PageCountry, country_links_with_countries
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
 
@@ -26,27 +26,28 @@ EXTRA_PREFETCHES = {ArticlePage: ["notes"]}  # corrections date the entries' las
 
 def published(queryset):
     """Live and public, and not past an expiry that the scheduler has yet to act on."""
-    return queryset.live().public().exclude(expire_at__lte=timezone.now())
+    return facts.public(queryset.live()).exclude(expire_at__lte=timezone.now())
 
 
 def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
-    """The newest stories of the given types in one locale, each type fetched once."""
-    images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
+    """The newest stories of the given types in one locale, each type fetched once, and the
+    hero pictures of all of them with their feed renditions in one more."""
     stories = []
     for model in models:
         queryset = (
             published(model.objects.filter(locale=locale, **(filters or {})))
             .select_related("category", "locale", *EXTRA_RELATIONS.get(model, []))
-            .prefetch_related(
-                "country_links__country",
-                Prefetch("hero_image", queryset=images),
-                *EXTRA_PREFETCHES.get(model, []),
-            )
+            .prefetch_related(country_links_with_countries(), *EXTRA_PREFETCHES.get(model, []))
             .order_by("-first_published_at", "-pk")
         )
         stories.extend(queryset[:limit])
     stories.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)
-    return stories[:limit]
+    stories = stories[:limit]
+    images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
+    pictures = images.in_bulk({story.hero_image_id for story in stories} - {None})
+    for story in stories:
+        story.hero_image = pictures.get(story.hero_image_id)
+    return stories
 
 
 @dataclass
@@ -65,8 +66,10 @@ class FeedScope:
 
 def feed_scope(request, locale, section=None, slug=None, code=None):
     """The scope a feed address names; raises DoesNotExist (a 404) for what the locale lacks."""
-    home = HomePage.objects.live().filter(locale=locale).select_related("locale")
-    home = home.order_by("path")[:1].get()
+    home = facts.home_pages().get(locale.pk)
+    if home is None:
+        raise HomePage.DoesNotExist(f"No live home page in {locale.language_code}")
+    home.locale = locale
     home_url = home.get_url(request)
     if section is not None:
         index_model, model = SECTIONS[section]

@@ -5,15 +5,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale
 
 from articles.models import ArticlePage
 from cms.caching import facts
-from home.models import HomePage
 
 from .sitemaps import locale_sitemaps, site_roots
 from .stories import published
@@ -68,8 +66,10 @@ def sitemap_section(request, section):
 def news_sitemap(request):
     """The locale's articles first published in the last 48 hours, newest first."""
     language = translation.get_language()
-    locale = get_object_or_404(Locale, language_code=language)
-    home = HomePage.objects.live().filter(locale=locale).order_by("path").first()
+    locale = facts.locales().get(language)
+    if locale is None:
+        raise Http404(f"No locale {language}")
+    home = facts.home_pages().get(locale.pk)
     articles = (
         published(ArticlePage.objects.filter(locale=locale))
         .filter(first_published_at__gte=timezone.now() - NEWS_WINDOW)

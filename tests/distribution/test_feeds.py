@@ -170,6 +170,20 @@ def test_drafts_private_and_expired_stories_stay_out(client, locales):
 
 
 @pytest.mark.django_db
+def test_a_story_made_private_after_the_feed_was_read_leaves_it(client):
+    story = add_article(first_published_at=timezone.now())
+    sitemap = client.get("/sitemap-en.xml").content.decode()
+    assert full_url(story) in links(parse_feed(client, "/en/feeds/rss/"))
+    assert full_url(story) in sitemap
+
+    # While no page was private the feed skipped the restriction query; now one is.
+    PageViewRestriction.objects.create(page=story, restriction_type="login")
+
+    assert full_url(story) not in links(parse_feed(client, "/en/feeds/rss/"))
+    assert full_url(story) not in client.get("/sitemap-en.xml").content.decode()
+
+
+@pytest.mark.django_db
 def test_every_page_links_its_locale_feed(client):
     response = client.get("/fa/")
     assert (

@@ -8,7 +8,21 @@ from articles.models import ArticlePage
 from cms.taxonomy.models import Category, Country
 from tests.distribution.conftest import add_article, count_queries, full_url, parse_feed
 
-QUERY_BUDGET = 30
+# A feed: its stories (one query per story type), their country links, the articles'
+# notes, the hero pictures and the pictures in the text with their renditions, the pages
+# the text links to; a category or country feed reads that row too. The sitemap index
+# (one COUNT and MAX per locale) is kept until a page changes: warm, it costs none.
+QUERY_BUDGETS = {
+    "/pt/feeds/rss/": 11,
+    "/pt/feeds/atom/": 11,
+    "/pt/feeds/news/rss/": 10,
+    "category feed": 12,
+    "/pt/feeds/countries/br/rss/": 11,
+    "/pt/news-sitemap.xml": 1,
+    "/sitemap.xml": 0,
+    "/sitemap-pt.xml": 4,
+    "/robots.txt": 1,
+}
 
 
 def rich_body(linked, image):
@@ -63,7 +77,8 @@ def test_feed_and_sitemap_queries_do_not_grow_with_the_stories(client, add_rich_
     at_twenty_two = {url: count_queries(client, url) for url in urls}
 
     assert at_twenty_two == at_two
-    assert max(at_two.values()) <= QUERY_BUDGET, at_two
+    budgets = {url: QUERY_BUDGETS.get(url, QUERY_BUDGETS["category feed"]) for url in urls}
+    assert {url: count for url, count in at_two.items() if count > budgets[url]} == {}, at_two
 
 
 @pytest.mark.django_db
