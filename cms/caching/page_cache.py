@@ -1,7 +1,8 @@
 """Whole reader pages for anonymous readers, kept in the Django cache, one key space per locale.
 
-Only Wagtail pages answered 200 to a GET or HEAD from a reader without a session are
-kept, and only when the answer set no cookie, used no CSRF token and no CSP nonce.
+Only Wagtail pages, and the views marked with `kept_for_readers` (a locale's feeds and
+news sitemap), answered 200 to a GET or HEAD from a reader without a session are kept,
+and only when the answer set no cookie, used no CSRF token and no CSP nonce.
 Query strings are part of the key when they only hold the listing parameters below;
 any other parameter (a search, a tracking tag) is served fresh, so no reader can fill
 the cache with variants. Purging (purge.py) moves a locale to a new generation, or drops
@@ -68,12 +69,24 @@ def may_be_served_from_cache(request):
     )
 
 
+def kept_for_readers(view):
+    """Marks a view outside Wagtail's page tree whose answer depends only on its address and
+    on the locale's pages (purged with them): feeds and the news sitemap."""
+    view.kept_for_readers = True
+    return view
+
+
+def is_page(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func is serve
+
+
 def may_be_kept(request, response):
     match = getattr(request, "resolver_match", None)
     cache_control = response.get("Cache-Control", "")
     return (
         match is not None
-        and match.func is serve
+        and (match.func is serve or getattr(match.func, "kept_for_readers", False))
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -100,8 +113,9 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if may_be_kept(request, response):
-            if settings.WAGTAILFRONTENDCACHE:
-                # The CDN keeps it until purged; browsers ask again each time.
+            if settings.WAGTAILFRONTENDCACHE and is_page(request):
+                # The CDN keeps it until purged; browsers ask again each time. Feeds are not
+                # among the addresses purged (purge.py): only this cache keeps them.
                 patch_cache_control(
                     response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
                 )

@@ -91,6 +91,9 @@ class StoryRssFeed(Feed):
 
     feed_type = FullTextRss
     item_guid_is_permalink = False
+    # Fifty stories' full text is some 150 ms of work: the page cache keeps the answer
+    # for the locale, purged whenever one of its pages changes (cms/caching/page_cache.py).
+    kept_for_readers = True
 
     def get_object(self, request, section=None, slug=None, code=None):
         locale = facts.locales().get(get_language())

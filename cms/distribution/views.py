@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from articles.models import ArticlePage
 from cms.caching import facts
+from cms.caching.page_cache import kept_for_readers
 
 from .sitemaps import locale_sitemaps, site_roots
 from .stories import published
@@ -62,6 +63,7 @@ def sitemap_section(request, section):
     )
 
 
+@kept_for_readers
 @sitemap_views.x_robots_tag
 def news_sitemap(request):
     """The locale's articles first published in the last 48 hours, newest first."""

@@ -86,6 +86,31 @@ def test_unpublishing_removes_the_page_and_its_listing_card(client):
 
 
 @pytest.mark.django_db
+def test_feeds_are_kept_until_a_story_of_their_locale_changes(client, settings, purge_server):
+    backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    settings.WAGTAILFRONTENDCACHE = {"proxy": {"BACKEND": backend, "LOCATION": purge_server[0]}}
+    article = english_article()
+    for url in ("/en/feeds/rss/", "/en/feeds/news/atom/", "/en/news-sitemap.xml"):
+        fetch(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            kept = fetch(client, url)
+        assert (kept["X-Page-Cache"], len(queries)) == ("hit", 0), url
+        # Only this cache keeps a feed: the CDN is not told to, as no purge names it.
+        assert "s-maxage" not in kept.get("Cache-Control", ""), url
+    russian = fetch(client, "/ru/feeds/rss/").content
+
+    article.title = "A headline the partners see at once"
+    article.save_revision().publish()
+
+    for url in ("/en/feeds/rss/", "/en/feeds/news/atom/"):
+        response = fetch(client, url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "A headline the partners see at once" in response.content.decode()
+    assert fetch(client, "/ru/feeds/rss/")["X-Page-Cache"] == "hit"
+    assert fetch(client, "/ru/feeds/rss/").content == russian
+
+
+@pytest.mark.django_db
 def test_publishing_a_translation_shows_it_to_readers_of_that_language(
     client, locales, django_capture_on_commit_callbacks
 ):
