@@ -83,6 +83,7 @@ def test_listing_queries_do_not_grow_with_rows(admin_client):
             assert len(listed(admin_client, locale="en", status="draft")) == count
         return len(queries)
 
+    queries_for_drafts(10)  # the first request caches what every request asks (the site)
     assert queries_for_drafts(10) == queries_for_drafts(30)
 
 
