@@ -10,8 +10,10 @@ a second, narrower set of addresses. A Site, Locale, view restriction, category,
 or image that changes, and a rendition that is deleted, drop the facts (with the story
 cards and fragments kept under them) and every locale's pages. A CDN is told of an image
 changed or deleted (a photo withdrawn for its rights must go at once): the live pages that
-show it, their parents and the home pages. Its other copies (a category renamed, an image
-on a card in a deeper listing) last until they expire (FRONTEND_CACHE_SECONDS).
+show it, their parents and the home pages; of a category or country saved or deleted: its
+listing and the home pages. Its other copies (a renamed category on story pages and
+other listings, an image on a card in a deeper listing) last until they expire
+(FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
@@ -97,9 +99,25 @@ def settings_changed(sender, **kwargs):
     _every_locale_misses()
 
 
-def taxonomy_changed(sender, **kwargs):
+def taxonomy_changed(sender, instance, **kwargs):
     # Category and country names show on cards, in listings' filters and on partner lists.
     _every_locale_misses()
+    _purge_frontend_after_commit(_listing_urls(instance))
+
+
+def _listing_urls(term):
+    """Full addresses of the category's or country's own listing and of the home pages
+    (their cards name it). None when no CDN is configured to tell."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return set()
+    from home.models import HomePage
+
+    urls = _home_urls()
+    route = ("category", term.slug) if isinstance(term, Category) else ("country", term.url_code)
+    for home in HomePage.objects.live().filter(locale_id=term.locale_id):
+        if url := home.get_full_url():
+            urls.add(url + home.reverse_subpage(route[0], args=[route[1]]))
+    return urls
 
 
 def image_changed(sender, instance, created=False, **kwargs):

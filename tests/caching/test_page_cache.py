@@ -17,6 +17,7 @@ from wagtail_localize.models import (
 )
 
 from articles.models import ArticlePage
+from cms.taxonomy.models import Category, Country
 from cms.widgets.providers.cbr import CentralBankOfRussia
 from cms.widgets.providers.ecb import EuropeanCentralBank
 from cms.widgets.refresh import refresh_exchange_rates
@@ -247,3 +248,26 @@ def test_an_image_no_page_shows_purges_nothing(
         image.delete()
 
     assert purged == []
+
+
+@pytest.mark.django_db
+def test_a_renamed_category_or_country_is_purged_from_its_listing_and_the_home_pages(
+    settings, purge_server, django_capture_on_commit_callbacks
+):
+    location, purged = purge_server
+    use_purge_server(settings, location)
+    category = Category.objects.get(locale__language_code="pt", slug="economics")
+    country = Country.objects.get(locale__language_code="ru", code="BR")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        category.name = "Economia e finanças"
+        category.save()
+    paths = {path for _host, path in purged}
+    assert {"/pt/categories/economics/", "/pt/", "/en/", "/zh-hans/"} <= paths
+    assert not any("/categories/" in path for path in paths - {"/pt/categories/economics/"})
+
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        country.name = "Бразилия (Федеративная Республика)"
+        country.save()
+    assert {"/ru/countries/br/", "/ru/", "/ar/"} <= {path for _host, path in purged}
