@@ -2,10 +2,11 @@
 
 The site, the locales, each locale's home page and menu, a page's translations, whether any
 page is private: read from the cache they take a story from ~25 queries to ~10. How many
-stories a listing holds, so that its page links need no COUNT over the archive. Which
-pages an address names (routing.py), which stories are related to a story
-(cms/core/related.py), story cards and other reader HTML (reader_cache_tags.py in
-cms/core/templatetags) are kept under the same generation. Every key
+stories a listing holds, so that its page links need no COUNT over the archive, and the
+ids on each page of it that readers asked for. Which pages an address names
+(routing.py), which stories are related to a story (cms/core/related.py), story cards
+and other reader HTML (reader_cache_tags.py in cms/core/templatetags) are kept under the
+same generation. Every key
 carries a generation number; `forget()` moves to the next one, so all facts are rebuilt.
 The purge path (purge.py) calls it whenever a page is saved, published, unpublished, moved
 or deleted, when a Site, Locale or view restriction changes, when a category or country
@@ -143,14 +144,27 @@ def site_for_request(request):
     return _remembered(f"site:{request.get_host()}:{request.get_port()}", find) or None
 
 
+def _query_key(queryset):
+    """A digest of the query's SQL with its parameters, or None for one that matches nothing
+    (a filter such as `pk__in=[]`)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return hashlib.sha256(f"{queryset.db}\n{sql}\n{params!r}".encode()).hexdigest()[:32]
+
+
 def listing_count(listing):
     """How many rows a listing holds: every filter and its values are part of the key."""
-    try:
-        sql, params = listing.query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing, e.g. `pk__in=[]`
-        return 0
-    key = hashlib.sha256(f"{listing.db}\n{sql}\n{params!r}".encode()).hexdigest()[:32]
-    return _remembered(f"count:{key}", listing.count)
+    key = _query_key(listing)
+    return 0 if key is None else _remembered(f"count:{key}", listing.count)
+
+
+def listing_ids(ids):
+    """The ids of one page of a listing (a sliced `values_list` query), as a list: a deep
+    page's OFFSET is walked once per generation, not on every request."""
+    key = _query_key(ids)
+    return [] if key is None else _remembered(f"ids:{key}", lambda: list(ids))
 
 
 def any_page_restricted():

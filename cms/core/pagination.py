@@ -5,9 +5,9 @@ OFFSET over full, joined rows: at 20,000 articles a locale that is 180-350 ms fo
 count and ~100 ms for page 500 (issue #9). Here the total is remembered in the cache until
 a page changes (cms/caching/facts.py), and a page's ids are read alone, ordered and
 offset along the story listing index (cms/core/migrations/0001_story_listing_index.py)
-without touching the wide page rows. The rows, their joins and prefetches are read for
-those ids only when something asks for more than the ids: a page whose cards are all in
-the cache (core/templatetags/reader_cache_tags.py) reads none.
+without touching the wide page rows, and remembered there as well. The rows, their joins
+and prefetches are read for those ids only when something asks for more than the ids: a
+page whose cards are all in the cache (core/templatetags/reader_cache_tags.py) reads none.
 """
 
 from django.core.paginator import Page, Paginator
@@ -43,7 +43,11 @@ class IndexedPaginator(Paginator):
         return IndexedPage(*args, **kwargs)
 
     def ids(self, number):
-        """The ids on page `number`: a query that orders and offsets nothing but ids."""
+        """The ids on page `number`, remembered for the generation."""
+        return facts.listing_ids(self.ids_query(number))
+
+    def ids_query(self, number):
+        """The query for page `number`'s ids: it orders and offsets nothing but ids."""
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
