@@ -80,8 +80,10 @@ class StoryContent:
         self.pages = LocalizedPages(request, locale)
         blocks = [block for story in stories for block in story_stream(story)]
         self.pages.resolve(chosen_ids(blocks, "related_link", "page"))
+        # Every picture of every story, the heroes with those in the text, in one query.
+        heroes = {story.hero_image_id for story in stories} - {None}
         images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
-        self.images = images.in_bulk(chosen_ids(blocks, "image", "image"))
+        self.images = images.in_bulk(chosen_ids(blocks, "image", "image") | heroes)
         self.videos = get_media_model().objects.in_bulk(chosen_ids(blocks, "video", "video"))
         drafts = STORY_SEPARATOR.join(self.story_html(story) for story in stories)
         expanded = self.expand(drafts).split(STORY_SEPARATOR) if stories else []
@@ -89,6 +91,10 @@ class StoryContent:
 
     def html(self, story):
         return mark_safe(self.by_story[story.pk])
+
+    def hero(self, story):
+        """The story's hero picture, with its feed rendition, or None."""
+        return self.images.get(story.hero_image_id)
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
@@ -115,7 +121,7 @@ class StoryContent:
         if getattr(story, "interviewee_name", ""):
             parts.append(format_html("<p><strong>{}</strong></p>", story.full_byline))
             parts.append(self.interview_video(story))
-        parts.append(self.figure(story.hero_image, story.hero_caption, story.photo_credit))
+        parts.append(self.figure(self.hero(story), story.hero_caption, story.photo_credit))
         parts.extend(
             self.block_html(block["type"], block["value"]) for block in story_stream(story)
         )

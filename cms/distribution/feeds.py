@@ -65,7 +65,7 @@ class Edition:
                 story,
                 request.build_absolute_uri(story.get_url(request)),
                 content.html(story),
-                enclosure(request, story.hero_image),
+                enclosure(request, content.hero(story)),
                 credit=self.site,
             )
             for story in stories

@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from wagtail.images import get_image_model
 
 from articles.models import ArticleIndexPage, ArticlePage
 from cms.caching import facts
@@ -30,8 +29,8 @@ def published(queryset):
 
 
 def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
-    """The newest stories of the given types in one locale, each type fetched once, and the
-    hero pictures of all of them with their feed renditions in one more."""
+    """The newest stories of the given types in one locale, each type fetched once (their
+    pictures come with the full text's, content.py)."""
     stories = []
     for model in models:
         queryset = (
@@ -42,12 +41,7 @@ def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
         )
         stories.extend(queryset[:limit])
     stories.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)
-    stories = stories[:limit]
-    images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
-    pictures = images.in_bulk({story.hero_image_id for story in stories} - {None})
-    for story in stories:
-        story.hero_image = pictures.get(story.hero_image_id)
-    return stories
+    return stories[:limit]
 
 
 @dataclass

@@ -11,17 +11,16 @@ from html import unescape
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from articles.models import ArticlePage
 from cms.distribution.content import StoryContent, feed_rendition
-from cms.distribution.stories import FEED_RENDITION, published
+from cms.distribution.stories import published
+from cms.taxonomy.models import country_links_with_countries
 from interviews.models import InterviewPage
 
 KINDS = {ArticlePage: "article", InterviewPage: "interview"}
@@ -119,7 +118,6 @@ def fetch_stories(pages):
     """The live stories among `pages`, specific, with what items read; one query set a type."""
     ids = [page.pk for page in pages]
     content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type"))
-    images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
     found = {}
     for model, relations in RELATIONS.items():
         content_type = ContentType.objects.get_for_model(model).pk
@@ -129,11 +127,7 @@ def fetch_stories(pages):
         queryset = (
             published(model.objects.filter(pk__in=model_ids))
             .select_related("category", "locale", *relations["select"])
-            .prefetch_related(
-                "country_links__country",
-                Prefetch("hero_image", queryset=images),
-                *relations["prefetch"],
-            )
+            .prefetch_related(country_links_with_countries(), *relations["prefetch"])
         )
         found.update((story.pk, story) for story in queryset)
     return [found[pk] for pk in ids if pk in found]
@@ -176,15 +170,15 @@ def build_item(story, request, content):
         category=(story.category.slug, story.category.name) if story.category else None,
         countries=tuple((country.code, country.name) for country in story.countries),
         tags=tuple(tag.name for tag in story.tags.all()) if hasattr(story, "tags") else (),
-        image=item_image(request, story),
+        image=item_image(request, story, content),
         byline=byline(story, language),
         notes=notes,
         credit_line=credit_line(language),
     )
 
 
-def item_image(request, story):
-    rendition = feed_rendition(story.hero_image)
+def item_image(request, story, content):
+    rendition = feed_rendition(content.hero(story))
     if rendition is None:
         return None
     return ItemImage(
