@@ -76,17 +76,16 @@ def kept_for_readers(view):
     return view
 
 
-def is_page(request):
+def view_of(request):
     match = getattr(request, "resolver_match", None)
-    return match is not None and match.func is serve
+    return match.func if match is not None else None
 
 
 def may_be_kept(request, response):
-    match = getattr(request, "resolver_match", None)
+    view = view_of(request)
     cache_control = response.get("Cache-Control", "")
     return (
-        match is not None
-        and (match.func is serve or getattr(match.func, "kept_for_readers", False))
+        (view is serve or getattr(view, "kept_for_readers", False))
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -113,7 +112,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if may_be_kept(request, response):
-            if settings.WAGTAILFRONTENDCACHE and is_page(request):
+            if settings.WAGTAILFRONTENDCACHE and view_of(request) is serve:
                 # The CDN keeps it until purged; browsers ask again each time. Feeds are not
                 # among the addresses purged (purge.py): only this cache keeps them.
                 patch_cache_control(

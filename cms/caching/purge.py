@@ -68,9 +68,13 @@ def _old_urls(page, old_url_path):
 
 
 def _home_urls():
+    return {url for _home, url in _homes_with_urls()}
+
+
+def _homes_with_urls():
     from home.models import HomePage
 
-    return {url for home in HomePage.objects.live() if (url := home.get_full_url())}
+    return [(home, url) for home in HomePage.objects.live() if (url := home.get_full_url())]
 
 
 def _purge_frontend(urls):
@@ -110,12 +114,11 @@ def _listing_urls(term):
     (their cards name it). None when no CDN is configured to tell."""
     if not settings.WAGTAILFRONTENDCACHE:
         return set()
-    from home.models import HomePage
-
-    urls = _home_urls()
     route = ("category", term.slug) if isinstance(term, Category) else ("country", term.url_code)
-    for home in HomePage.objects.live().filter(locale_id=term.locale_id):
-        if url := home.get_full_url():
+    urls = set()
+    for home, url in _homes_with_urls():
+        urls.add(url)
+        if home.locale_id == term.locale_id:
             urls.add(url + home.reverse_subpage(route[0], args=[route[1]]))
     return urls
 
