@@ -1,4 +1,5 @@
-"""Settings shared by every environment; the one place that reads the environment."""
+"""Settings shared by every environment; the one place that reads the environment (the
+builders in caches.py are handed what it read)."""
 
 import os
 from pathlib import Path
@@ -7,6 +8,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.languages import register_amharic
+
+from .caches import django_caches, frontend_caches
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -136,26 +139,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = ENV.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Pages still serve, uncached, while Redis is down (cms/core/cache.py); short
-            # timeouts so that a dead server costs a reader half a second, not a minute.
-            "BACKEND": "cms.core.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-else:
-    # Per process; room for every page's cards, facts and renditions of a demo-sized site
-    # (Django's default of 300 entries would evict them as fast as they are made).
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
-    }
+CACHES = django_caches(REDIS_URL)
 
 # Whole pages for anonymous readers (cms/caching/page_cache.py). Purges reach every process
 # only through a shared cache: serve with more than one process only with REDIS_URL set.
@@ -163,23 +147,7 @@ PAGE_CACHE_ENABLED = ENV.get("PAGE_CACHE", "on").lower() not in ("off", "0", "fa
 PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600"))
 # A CDN or a caching proxy in front, purged through Wagtail's frontend-cache backends on the
 # same path as the page cache (cms/caching/purge.py). Each is configured by its variables.
-WAGTAILFRONTENDCACHE = {}
-if ENV.get("FRONTEND_CACHE_URL"):  # Varnish, nginx or any proxy accepting PURGE requests
-    WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": ENV["FRONTEND_CACHE_URL"],
-    }
-if ENV.get("CLOUDFLARE_API_TOKEN"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": ENV["CLOUDFLARE_API_TOKEN"],
-        "ZONEID": ENV.get("CLOUDFLARE_ZONE_ID", ""),
-    }
-if ENV.get("CLOUDFRONT_DISTRIBUTION_ID"):  # credentials from the usual AWS variables
-    WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": ENV["CLOUDFRONT_DISTRIBUTION_ID"],
-    }
+WAGTAILFRONTENDCACHE = frontend_caches(ENV)
 # We purge each locale's own addresses; Wagtail would otherwise rewrite every address
 # into all eight language prefixes.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
