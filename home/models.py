@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from cms.caching.facts import ViewRestrictionsMixin
+from cms.caching.restrictions import ViewRestrictionsMixin, public
 from cms.core.listing import (
     NEWEST_FIRST,
     live_stories,
@@ -50,7 +50,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             "top_story": latest[0] if latest else None,
             "latest_news": latest[1:],
             "interviews": with_story_relations(live_stories(InterviewPage, self.locale_id))[:4],
-            "partners": PartnerPage.objects.live()
+            "partners": public(PartnerPage.objects.live())
             .filter(locale_id=self.locale_id)
             .select_related("country")
             .order_by("title")[:6],
@@ -58,10 +58,10 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context)
 
     def stories_tagged(self, **filters):
-        """Live articles and interviews of this locale matching the taxonomy filter."""
+        """Live public articles and interviews of this locale matching the taxonomy filter."""
         models = story_models()
         pages = (
-            Page.objects.live()
+            public(Page.objects.live())
             .filter(locale=self.locale)
             .type(*models)
             .filter(**filters)
@@ -104,7 +104,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         from partners.models import PartnerPage
 
         country = get_object_or_404(Country, code=code.upper(), locale=self.locale)
-        partners = PartnerPage.objects.live().filter(country=country).order_by("title")
+        partners = public(PartnerPage.objects.live()).filter(country=country).order_by("title")
         filters = {"country_links__country": country}
         return self._listing(
             request, country.name, filters, {"country": country, "partners": partners}

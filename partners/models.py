@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import LanguageCodesField
-from cms.caching.facts import ViewRestrictionsMixin
+from cms.caching.restrictions import ViewRestrictionsMixin, is_private, public
 from cms.core.listing import paginate
 from cms.core.pages import SectionPage
 
@@ -27,7 +27,9 @@ class PartnerIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = PartnerPage.objects.live().child_of(self).order_by("country__name", "title")
+        partners = public(PartnerPage.objects.live().child_of(self)).order_by(
+            "country__name", "title"
+        )
         context["page_of_results"] = paginate(
             request, partners, per_page=24, relations=partner_card_relations
         )
@@ -106,17 +108,17 @@ class PartnerPage(ViewRestrictionsMixin, Page):
         verbose_name = _("partner")
 
     def carried_stories(self):
-        """The live stories it republished, in this page's language where translated."""
+        """The live public stories it republished, in this page's language where translated."""
         originals = [link.page for link in self.republications.select_related("page")]
         translations = {
             page.translation_key: page
-            for page in Page.objects.live().filter(
+            for page in public(Page.objects.live()).filter(
                 locale_id=self.locale_id,
                 translation_key__in=[original.translation_key for original in originals],
             )
         }
         stories = [translations.get(original.translation_key, original) for original in originals]
-        return [story for story in stories if story.live]
+        return [story for story in stories if story.live and not is_private(story)]
 
 
 class PartnerLanguage(Orderable):

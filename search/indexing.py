@@ -3,7 +3,8 @@
 import logging
 
 from django.db import connection, transaction
-from wagtail.models import PageViewRestriction
+
+from cms.caching.restrictions import restricted_paths
 
 from .documents import build_document, searchable_models, tag_names_of
 from .engines import get_engine
@@ -12,11 +13,6 @@ from .models import SearchDocument
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-
-
-def restricted_paths():
-    """Tree paths under a view restriction: private pages never reach public search."""
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _store(pages, engine, hidden_paths):

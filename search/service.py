@@ -14,6 +14,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from cms.caching.restrictions import is_private
 from cms.taxonomy.models import Category, Country
 
 from .engines import get_engine
@@ -183,7 +184,9 @@ def run_search(params, locale, request=None):
 
 def _documents(page_ids):
     documents = SearchDocument.objects.filter(pk__in=page_ids).select_related("page", "locale")
-    by_id = {document.pk: document for document in documents}
+    # The index leaves a page as its restriction is saved; this holds where that was missed
+    # (a bulk update, a restriction written outside Django).
+    by_id = {document.pk: document for document in documents if not is_private(document.page)}
     return [by_id[pk] for pk in page_ids if pk in by_id]
 
 

@@ -1,7 +1,12 @@
-"""Index on publish (a background job after commit); leave the index at once otherwise."""
+"""Index on publish (a background job after commit); leave the index at once otherwise.
+
+A view restriction added to a page takes it and every page under it out of search at once;
+one lifted brings the live ones back through the indexing job.
+"""
 
 from django.db import transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from . import indexing, tasks
@@ -17,7 +22,27 @@ def remove_unpublished(sender, instance, **kwargs):
     indexing.remove_pages([instance.pk])
 
 
+def _pages_under(restriction):
+    return list(
+        Page.objects.filter(path__startswith=restriction.page.path).values_list("pk", flat=True)
+    )
+
+
+def restriction_added(sender, instance, **kwargs):
+    indexing.remove_pages(_pages_under(instance))
+
+
+def restriction_lifted(sender, instance, **kwargs):
+    # The job indexes those still live and public (another restriction may cover them).
+    page_ids = _pages_under(instance)
+    transaction.on_commit(lambda: tasks.index_pages.enqueue(page_ids))
+
+
 def connect():
+    post_save.connect(restriction_added, sender=PageViewRestriction, dispatch_uid="search-private")
+    post_delete.connect(
+        restriction_lifted, sender=PageViewRestriction, dispatch_uid="search-public"
+    )
     for model in searchable_models():
         page_published.connect(queue_indexing, sender=model, dispatch_uid=f"search-{model}")
         for signal in (page_unpublished, pre_delete):

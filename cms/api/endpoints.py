@@ -19,17 +19,18 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
 from articles.models import ArticlePage
-from cms.caching import facts
+from cms.caching import restrictions
 from cms.core.pages import StoryPage
 from cms.taxonomy.models import Category, Country, country_links_with_countries
 from interviews.models import InterviewPage
 from partners.models import PartnerPage
 
-from .fields import API_RENDITION, LocaleCodeField, TagNamesField
+from .fields import API_RENDITION, ImageDownloadUrlField, LocaleCodeField, TagNamesField
 from .filters import (
     TAXONOMY_PARAMETERS,
     FieldsFilter,
@@ -51,7 +52,7 @@ def published(pages):
     Expiry by id, since the search backend filters only on indexed fields (id is one).
     """
     expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
-    return facts.public(pages.live()).exclude(pk__in=expired)
+    return restrictions.public(pages.live()).exclude(pk__in=expired)
 
 
 def with_api_relations(pages):
@@ -154,10 +155,17 @@ def images_shown_on(pages):
     return condition | Q(pk__in=in_bodies.values("image_id"))
 
 
+class NewsroomImageSerializer(ImageSerializer):
+    """Wagtail's, with `download_url` a rendition's (here and nested in pages)."""
+
+    download_url = ImageDownloadUrlField(read_only=True)
+
+
 class NewsroomImagesAPIViewSet(KnownFormat, StrictFind, ImagesAPIViewSet):
     """The pictures live public pages show (not the whole library, which holds embargoed
     photos); `?locale=` narrows to one language's pages."""
 
+    base_serializer_class = NewsroomImageSerializer
     pagination_class = NewsroomPagination
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["locale"])

@@ -1,13 +1,15 @@
 """What every reader's page asks and editors rarely change, kept in the Django cache.
 
-The site, the locales, each locale's home page and menu, a page's translations, whether any
-page is private: read from the cache they take a story from ~25 queries to ~10. How many
+The site, the locales, each locale's home page and menu, a page's translations: read from
+the cache they take a story from ~25 queries to ~10. How many
 stories a listing holds, so that its page links need no COUNT over the archive, and the
 ids on each page of it that readers asked for. Which pages an address names
 (routing.py), which stories are related to a story (cms/core/related.py), story cards
 and other reader HTML (reader_cache_tags.py in cms/core/templatetags) are kept under the
 same generation. Every key
 carries a generation number; `forget()` moves to the next one, so all facts are rebuilt.
+Which pages are private is not a fact kept here: it is read once per request
+(restrictions.py) and is part of the generation.
 The purge path (purge.py) calls it whenever a page is saved, published, unpublished, moved
 or deleted, when a Site, Locale or view restriction changes, when a category or country
 is saved or deleted (cards show their names) and when an image or its renditions change.
@@ -21,7 +23,9 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
+
+from . import restrictions
 
 GENERATION = "reader-facts:generation"
 TIMEOUT = 60 * 60  # a safety net: every change that matters calls forget()
@@ -39,26 +43,32 @@ def forget():
         cache.set(GENERATION, _fresh_generation(), timeout=None)
     if (memo := _request_memo.get()) is not None:
         memo.clear()  # the request that changed something reads what it changed
+    restrictions.forget_for_request()
 
 
 def generation():
-    """The number every key of a fact, or of HTML built from facts, carries."""
+    """What every key of a fact, or of HTML built from facts, carries: the number, and the
+    private sections of the moment read from the database (restrictions.py), so that
+    nothing kept while a page was public is shown once it is private, in any process."""
     memo = _request_memo.get()
     if memo is not None and "generation" in memo:
         return memo["generation"]
     number = cache.get_or_set(GENERATION, _fresh_generation, timeout=None)
+    private = restrictions.digest()
+    value = f"{number}-{private}" if private else number
     if memo is not None:
-        memo["generation"] = number
-    return number
+        memo["generation"] = value
+    return value
 
 
 @contextmanager
 def one_generation_per_request():
-    """Within the block, the generation and each fact are read from the cache once (the
-    routing middleware wraps each request in it)."""
+    """Within the block, the generation, each fact and the private sections are read once
+    (the routing middleware wraps each request in it)."""
     token = _request_memo.set({})
     try:
-        yield
+        with restrictions.read_once_per_request():
+            yield
     finally:
         _request_memo.reset(token)
 
@@ -114,7 +124,9 @@ def menu_sections(home):
     return _remembered(
         f"menu:{home.pk}",
         lambda: list(
-            home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
+            restrictions.public(home.get_children().live().in_menu()).only(
+                "id", "title", "url_path", "path", "depth"
+            )
         ),
     )
 
@@ -125,7 +137,7 @@ def translations_of(page):
         f"translations:{page.translation_key}",
         lambda: {
             p.locale_id: p
-            for p in Page.objects.live()
+            for p in restrictions.public(Page.objects.live())
             .filter(translation_key=page.translation_key)
             .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
         },
@@ -165,22 +177,3 @@ def listing_ids(ids):
     page's OFFSET is walked once per generation, not on every request."""
     key = _query_key(ids)
     return [] if key is None else _remembered(f"ids:{key}", lambda: list(ids))
-
-
-def any_page_restricted():
-    return _remembered("restricted", lambda: int(PageViewRestriction.objects.exists())) == 1
-
-
-def public(pages):
-    """The pages outside private sections: Wagtail's `public()` reads every view restriction
-    each time it is called, a query this skips while no page is private."""
-    return pages.public() if any_page_restricted() else pages
-
-
-class ViewRestrictionsMixin:
-    """Skips Wagtail's two restriction queries per request while no page is private."""
-
-    def get_view_restrictions(self):
-        if not any_page_restricted():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()

@@ -5,8 +5,12 @@ news sitemap), answered 200 to a GET or HEAD from a reader without a session are
 and only when the answer set no cookie, used no CSRF token and no CSP nonce.
 Query strings are part of the key when they only hold the listing parameters below;
 any other parameter (a search, a tracking tag) is served fresh, so no reader can fill
-the cache with variants. Purging (purge.py) moves a locale to a new generation, or drops
-single addresses.
+the cache with variants. The key also carries the private sections of the moment
+(restrictions.py, read from the database each request), so a page made private in another
+process is never served from here. One entry holds the answers for each scheme and host
+the site answers to (its canonical address and links are absolute), so dropping an address
+drops them all. Purging (purge.py) moves a locale to a new generation, or drops single
+addresses.
 """
 
 from django.conf import settings
@@ -16,9 +20,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from wagtail.views import serve
 
+from . import restrictions
+
 # The parameters listings read (cms/core/listing.py, articles/models.py).
 LISTING_PARAMETERS = {"page", "category", "country", "tag"}
 HEADER = "X-Page-Cache"
+# Schemes and hosts kept per address: ALLOWED_HOSTS bounds them; this bounds the entry.
+MAX_ORIGINS = 4
 
 
 def languages():
@@ -39,7 +47,13 @@ def next_generation(language):
 
 
 def cache_key(language, path, query=""):
-    return f"page-cache:{language}:{generation(language)}:{path}?{query}"
+    private = restrictions.digest()
+    return f"page-cache:{language}:{generation(language)}:{private}:{path}?{query}"
+
+
+def origin_of(request):
+    """What an answer's absolute addresses are built from: the scheme and the host."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 def forget_address(language, path):
@@ -105,8 +119,10 @@ class PageCacheMiddleware:
         if not may_be_served_from_cache(request):
             return self.get_response(request)
         key = cache_key(language_of(request.path), request.path, listing_query(request))
-        if (kept := cache.get(key)) is not None:
-            status, headers, content = kept
+        origin = origin_of(request)
+        kept = cache.get(key) or {}
+        if origin in kept:
+            status, headers, content = kept[origin]
             response = HttpResponse(content, status=status, headers=headers)
             response[HEADER] = "hit"
             return response
@@ -119,8 +135,9 @@ class PageCacheMiddleware:
                     response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
                 )
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-            cache.set(
-                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
-            )
+            if len(kept) >= MAX_ORIGINS:
+                kept = {}
+            kept[origin] = (response.status_code, headers, response.content)
+            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response

@@ -9,6 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
 from cms.caching import facts
+from cms.caching.restrictions import is_private
 from cms.widgets.blocks import ExchangeRatesBlock, WeatherBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -100,8 +101,8 @@ def _in_reader_language(page):
 
     A translated body already points at its own locale's story: no locale lookup then.
     """
-    if page is None:
-        return None
+    if page is None or not page.live or is_private(page):
+        return None  # readers are never led to, nor shown the title of, a page they cannot see
     locale = facts.locales().get(get_language())
     if locale is None or page.locale_id == locale.pk:
         return page

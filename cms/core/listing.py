@@ -7,6 +7,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
+from cms.caching.restrictions import public
+
 from .pagination import IndexedPaginator
 
 NEWEST_FIRST = ("-first_published_at", "-id")
@@ -30,12 +32,13 @@ def with_story_relations(queryset):
 
 
 def live_stories(model, locale):
-    """Live stories of one type in one locale, newest first (add with_story_relations to show)."""
-    return model.objects.live().filter(locale=locale).order_by(*NEWEST_FIRST)
+    """Live public stories of one type in one locale, newest first (add with_story_relations
+    to show)."""
+    return public(model.objects.live()).filter(locale=locale).order_by(*NEWEST_FIRST)
 
 
 def section_stories(section, model):
-    """Live stories of one type in a section, newest first, as generic pages.
+    """Live public stories of one type in a section, newest first, as generic pages.
 
     A listing of `Page` reads only wagtailcore_page, so paginate() finds a page's ids in the
     story listing index alone; the specific rows are read for those ids. Filters on the
@@ -43,7 +46,7 @@ def section_stories(section, model):
     """
     # The locale is implied by the section; it is said because the index starts with it.
     return (
-        Page.objects.live()
+        public(Page.objects.live())
         .filter(locale_id=section.locale_id)
         .child_of(section)
         .type(model)

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import API_RENDITION, CountriesField
-from cms.caching.facts import ViewRestrictionsMixin
+from cms.caching.restrictions import ViewRestrictionsMixin
 
 
 class SectionPage(ViewRestrictionsMixin, Page):

@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.caching import facts
+from cms.caching.restrictions import public
 from cms.core.listing import LISTING_RENDITIONS, NEWEST_FIRST
 from cms.core.rows_by_id import RowsById
 from cms.taxonomy.models import PageCountry
@@ -22,7 +23,7 @@ def story_models():
 
 
 def related_stories(story, limit=RELATED_STORIES):
-    """Up to `limit` live stories of any type, newest first, in two queries.
+    """Up to `limit` live public stories of any type, newest first, in two queries.
 
     Finding them (the taxonomy's subqueries, the order over the locale's archive) costs
     most; their ids are remembered as a reader fact, so until a page, a category or a
@@ -42,14 +43,14 @@ def related_stories(story, limit=RELATED_STORIES):
 
 
 def _remembered(pks):
-    # Unpublishing moves the generation; live() still guards against a change made
-    # without signals (a queryset's update()).
-    return _stories(Page.objects.live().filter(pk__in=pks))
+    # Unpublishing moves the generation; live() and public() still guard against a change
+    # made without signals (a queryset's update(), another process's restriction).
+    return _stories(public(Page.objects.live()).filter(pk__in=pks))
 
 
 def _candidates(story):
     return (
-        Page.objects.live()
+        public(Page.objects.live())
         .filter(locale_id=story.locale_id)
         .type(*story_models())
         .exclude(pk=story.pk)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.caching import facts
+from cms.caching import facts, restrictions
 from cms.taxonomy.models import Category, Country, PageCountry, country_links_with_countries
 from home.models import HomePage
 from interviews.models import InterviewIndexPage, InterviewPage
@@ -25,7 +25,7 @@ EXTRA_PREFETCHES = {ArticlePage: ["notes"]}  # corrections date the entries' las
 
 def published(queryset):
     """Live and public, and not past an expiry that the scheduler has yet to act on."""
-    return facts.public(queryset.live()).exclude(expire_at__lte=timezone.now())
+    return restrictions.public(queryset.live()).exclude(expire_at__lte=timezone.now())
 
 
 def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):

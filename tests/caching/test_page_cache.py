@@ -42,14 +42,20 @@ def fetch(client, url):
     return response
 
 
+def only_the_restriction_read(queries):
+    """What a kept page still asks the database: which pages are private now, an answer
+    no cache may give (cms/caching/restrictions.py)."""
+    return len(queries) == 1 and "wagtailcore_pageviewrestriction" in queries[0]["sql"]
+
+
 @pytest.mark.django_db
-def test_second_request_is_served_from_the_cache_without_queries(client):
+def test_second_request_is_served_from_the_cache_asking_only_which_pages_are_private(client):
     url = english_article().url
     first = fetch(client, url)
     with CaptureQueriesContext(connection) as queries:
         second = fetch(client, url)
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
-    assert len(queries) == 0
+    assert only_the_restriction_read(queries), [q["sql"] for q in queries]
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
 
@@ -95,7 +101,8 @@ def test_feeds_are_kept_until_a_story_of_their_locale_changes(client, settings, 
         fetch(client, url)
         with CaptureQueriesContext(connection) as queries:
             kept = fetch(client, url)
-        assert (kept["X-Page-Cache"], len(queries)) == ("hit", 0), url
+        assert kept["X-Page-Cache"] == "hit", url
+        assert only_the_restriction_read(queries), url
         # Only this cache keeps a feed: the CDN is not told to, as no purge names it.
         assert "s-maxage" not in kept.get("Cache-Control", ""), url
     russian = fetch(client, "/ru/feeds/rss/").content
