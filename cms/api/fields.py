@@ -7,6 +7,17 @@ from wagtail.api.utils import get_full_url
 API_RENDITION = "width-1200|format-jpeg"
 
 
+class ImageDownloadUrlField(Field):
+    """An image's `download_url`: its API rendition. The original file is not public (it
+    may be an embargoed photo's), and Wagtail's field gives the original's address."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return image.get_rendition(API_RENDITION).url
+
+
 class CountriesField(Field):
     """A story's countries as `[{"code": "BR", "name": "Brazil"}]`, from prefetched links."""
 
