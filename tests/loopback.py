@@ -6,6 +6,11 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# The one loopback address tests let the outbound guard (cms/core/outbound.py) reach, as
+# settings.OUTBOUND_ALLOWED_NETWORKS: the stand-ins listen there. Never all of 127.0.0.0/8:
+# the guard's tests put the internal service it must not reach on 127.0.0.2.
+STAND_IN_NETWORKS = ["127.0.0.1/32"]
+
 
 class QuietHandler(BaseHTTPRequestHandler):
     """Base of the stand-ins' handlers: pytest's output stays the tests' own."""
@@ -26,11 +31,11 @@ class LoopbackServer(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(handler):
+def serving(handler, host="127.0.0.1", port=0):
     """The server answering with `handler` (a request handler class), its address as
     `server.url`; shut down and closed on exit."""
-    server = LoopbackServer(("127.0.0.1", 0), handler)
-    server.url = f"http://127.0.0.1:{server.server_port}"
+    server = LoopbackServer((host, port), handler)
+    server.url = f"http://{host}:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

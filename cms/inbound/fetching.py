@@ -1,9 +1,13 @@
-"""Downloading a partner's feed, as the widgets' providers download: bounded in time."""
+"""Downloading a partner's feed: through the outbound guard, bounded in time and size.
 
-import requests
+Redirects are followed, each hop's address checked: a feed may never lead to an internal one.
+"""
+
+from cms.core import outbound
 
 TIMEOUT_SECONDS = 15
 MAX_BYTES = 5 * 1024 * 1024  # a feed is a few hundred kilobytes; more is not a feed
+USER_AGENT = "NetworkNews-inbound/1"
 
 
 class FeedFetchError(Exception):
@@ -12,15 +16,11 @@ class FeedFetchError(Exception):
 
 def download(url, timeout=TIMEOUT_SECONDS):
     try:
-        with requests.get(
-            url, timeout=timeout, stream=True, headers={"User-Agent": "NetworkNews-inbound/1"}
-        ) as response:
-            response.raise_for_status()
-            content = b""
-            for chunk in response.iter_content(64 * 1024):
-                content += chunk
-                if len(content) > MAX_BYTES:
-                    raise FeedFetchError(f"{url} is larger than {MAX_BYTES} bytes")
-    except requests.RequestException as error:
+        with outbound.get(url, headers={"User-Agent": USER_AGENT}, timeout=timeout) as reply:
+            if not 200 <= reply.status < 300:
+                raise FeedFetchError(f"{url} could not be fetched: HTTP {reply.status}")
+            return reply.read(MAX_BYTES)
+    except outbound.TooLarge:
+        raise FeedFetchError(f"{url} is larger than {MAX_BYTES} bytes") from None
+    except outbound.OutboundError as error:
         raise FeedFetchError(f"{url} could not be fetched: {error}") from error
-    return content

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from cms.core.outbound import validate_outbound_url
+
 
 class PartnerFeed(models.Model):
     """A partner outlet's RSS or Atom feed; its new entries become drafts in one locale."""
@@ -15,7 +17,7 @@ class PartnerFeed(models.Model):
         on_delete=models.CASCADE,
         related_name="inbound_feeds",
     )
-    url = models.URLField(_("feed address"), max_length=500)
+    url = models.URLField(_("feed address"), max_length=500, validators=[validate_outbound_url])
     locale = models.ForeignKey(
         "wagtailcore.Locale",
         verbose_name=_("language of the stories"),
@@ -58,8 +60,7 @@ class PartnerFeed(models.Model):
 
     def clean(self):
         errors = {}
-        if self.url and not self.url.lower().startswith(("http://", "https://")):
-            errors["url"] = _("Give the feed's http:// or https:// address.")
+        # The address is checked by its field's validator (the outbound guard).
         if self.category_id and self.locale_id and self.category.locale_id != self.locale_id:
             errors["category"] = _("Choose a category in the language of the stories.")
         if errors:

@@ -265,6 +265,11 @@ else:
     # sent to (jobs run here) and needs no host.
     CELERY_BROKER_URL = "memory://localhost/"
 
+# Requests to addresses users type (partners' push endpoints and feeds) never go to
+# loopback, private, link-local or metadata addresses (cms/core/outbound.py). Networks listed
+# here are let through, e.g. a partner reached over a private link; metadata never is.
+OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS")
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 WAGTAIL_SITE_NAME = "Network News"

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
+from cms.core.outbound import validate_outbound_url
+
 KEY_PREFIX_LENGTH = 8
 
 
@@ -140,6 +142,7 @@ class PartnerAccount(models.Model):
     endpoint_url = models.URLField(
         _("push endpoint"),
         blank=True,
+        validators=[validate_outbound_url],
         help_text=_("New and updated stories are POSTed here. Empty: the partner only pulls."),
     )
     push_format = models.CharField(
@@ -307,6 +310,8 @@ class DeliveryAttempt(models.Model):
     number = models.PositiveSmallIntegerField(_("attempt"))
     attempted_at = models.DateTimeField(_("time"), default=timezone.now)
     status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    # Our own words for what went wrong, never the partner's reply: an address the partner
+    # manager typed could be an internal service whose answer must not be shown back.
     error = models.TextField(_("error"), blank=True)
     succeeded = models.BooleanField(_("succeeded"), default=False)
 

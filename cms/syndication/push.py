@@ -3,15 +3,19 @@
 A delivery stores the bytes it sends, so every retry sends (and signs) the same document;
 a resend builds a new delivery from the story as it is now. An attempt is claimed by
 moving `next_attempt_at` forward first, so two workers never send the same attempt.
+Requests go through the outbound guard, which refuses internal addresses; the log keeps
+the status code and our own account of a failure, never the partner's reply.
 """
 
 from datetime import timedelta
+from http import HTTPStatus
 
-import requests
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
+
+from cms.core import outbound
 
 from .formatters import get_formatter
 from .items import items_for_pages
@@ -79,30 +83,43 @@ def claim(delivery_id):
     return Delivery.objects.select_related("account").get(pk=delivery_id)
 
 
-def post(delivery):
-    """POST the delivery once; returns (status code or None, error text or "")."""
-    account, body = delivery.account, delivery.payload.encode()
-    headers = {
+def signed_headers(delivery, body):
+    return {
         "Content-Type": f"{delivery.media_type}; charset=utf-8",
         "User-Agent": USER_AGENT,
         "X-Newsroom-Delivery": str(delivery.delivery_id),
         "X-Newsroom-Item": delivery.guid,
         "X-Newsroom-Version": str(delivery.version),
-        "X-Newsroom-Signature": account.sign(body),
+        "X-Newsroom-Signature": delivery.account.sign(body),
     }
+
+
+def status_line(status_code):
     try:
-        response = requests.post(
-            account.endpoint_url,
-            data=body,
+        return f"HTTP {status_code} {HTTPStatus(status_code).phrase}"
+    except ValueError:
+        return f"HTTP {status_code}"
+
+
+def post(delivery):
+    """POST the delivery once, redirects not followed; returns (status code or None, error
+    text or ""). The partner's reply is never read."""
+    body = delivery.payload.encode()
+    try:
+        headers = signed_headers(delivery, body)
+        with outbound.send(
+            "POST",
+            delivery.account.endpoint_url,
+            body=body,
             headers=headers,
             timeout=TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
-    except requests.RequestException as error:
-        return None, f"{type(error).__name__}: {error}"[:1000]
-    if 200 <= response.status_code < 300:
-        return response.status_code, ""
-    return response.status_code, f"HTTP {response.status_code}: {response.text[:500]}"
+        ) as reply:
+            status_code = reply.status
+    except outbound.OutboundError as error:
+        return None, f"{type(error).__name__}: {error}"
+    if 200 <= status_code < 300:
+        return status_code, ""
+    return status_code, status_line(status_code)
 
 
 def attempt(delivery_id):

@@ -7,7 +7,7 @@ import pytest
 from cms.inbound.models import PartnerFeed
 from cms.taxonomy.models import Category
 from partners.models import PartnerPage
-from tests.loopback import QuietHandler, serving
+from tests.loopback import STAND_IN_NETWORKS, QuietHandler, serving
 
 FEEDS = Path(__file__).parent.parent / "data" / "inbound"
 
@@ -36,7 +36,13 @@ class PartnerSite(QuietHandler):
 
 
 @pytest.fixture
-def partner_site():
+def loopback_partners(settings):
+    """The outbound guard lets requests reach the stand-in partners' address."""
+    settings.OUTBOUND_ALLOWED_NETWORKS = STAND_IN_NETWORKS
+
+
+@pytest.fixture
+def partner_site(loopback_partners):
     PartnerSite.requests_seen = []
     with serving(PartnerSite) as server:
         yield server.url

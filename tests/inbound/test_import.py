@@ -104,7 +104,7 @@ def test_an_http_error_is_logged_and_skipped(partner_site, register_feed, path):
     assert "could not be fetched" in feed.last_error
 
 
-def test_an_unreachable_server_is_logged_and_skipped(register_feed):
+def test_an_unreachable_server_is_logged_and_skipped(register_feed, loopback_partners):
     register_feed("http://127.0.0.1:9/feed.rss")
     [report] = import_partner_feeds()
     assert "could not be fetched" in report.error

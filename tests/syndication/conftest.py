@@ -1,5 +1,6 @@
 """Partners, products, keys and stories for the syndication tests; a local push receiver."""
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -13,7 +14,7 @@ from cms.taxonomy.models import Category
 from interviews.models import InterviewIndexPage
 from partners.models import PartnerPage
 from tests.factories import make_article
-from tests.loopback import QuietHandler, serving
+from tests.loopback import STAND_IN_NETWORKS, QuietHandler, serving
 
 API = "/api/syndication/v1/items/"
 RUSSIAN_PARTNER = "neva-morning-post"  # republishes in Russian and English
@@ -90,20 +91,33 @@ def russian_article(**kwargs):
     return article_in("ru", **kwargs)
 
 
-@pytest.fixture
-def russian_news_product(db):
+def make_russian_news_product():
     return make_product(
         "Russian news", languages=["ru"], sections=[news("en")], include_interviews=False
     )
 
 
 @pytest.fixture
-def receiver():
-    """A partner's endpoint on a real local HTTP server; answers with `receiver.status`."""
-    with serving(ReceiverHandler) as server:
+def russian_news_product(db):
+    return make_russian_news_product()
+
+
+@contextlib.contextmanager
+def partner_endpoint(host="127.0.0.1", port=0, handler=None):
+    """A partner's endpoint on a real local HTTP server: it answers with `.status` and
+    records `.requests`."""
+    with serving(handler or ReceiverHandler, host, port) as server:
         server.status = 200
         server.requests = []
         server.url += "/newsroom-hook"
+        yield server
+
+
+@pytest.fixture
+def receiver(settings):
+    """The partner's endpoint, on the loopback address the outbound guard is let reach."""
+    settings.OUTBOUND_ALLOWED_NETWORKS = STAND_IN_NETWORKS
+    with partner_endpoint() as server:
         yield server
 
 
