@@ -5,16 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    """REMOTE_ADDR, or the address the outermost of our trusted proxies received from."""
-    proxies = settings.NEWSLETTER_TRUSTED_PROXIES
-    if proxies:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        forwarded = [address.strip() for address in forwarded if address.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+from cms.core.client_address import client_address
 
 
 def over_limit(request):

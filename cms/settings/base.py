@@ -164,8 +164,15 @@ AXES_COOLOFF_TIME = int(ENV.get("LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_CALLABLE = "cms.core.login_lockout.login_locked_out"
 AXES_RESET_ON_SUCCESS = True
-# The same client address as the newsletter's limit, behind the same trusted proxies.
-AXES_CLIENT_IP_CALLABLE = "cms.newsletter.throttle.client_address"
+# The client address that the newsletter's limit counts too: one rule behind our proxies
+# (it takes precedence over the AXES_IPWARE_* settings, which are left unset).
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_address.client_address"
+# Reverse proxies in front of the site, each appending the address it was connected from
+# to X-Forwarded-For; the client's address is the one the outermost appended. Unset, it is
+# None: production then trusts one proxy when it trusts a proxy's HTTPS header, and other
+# settings use REMOTE_ADDR. NEWSLETTER_TRUSTED_PROXIES is the variable's former name.
+_TRUSTED_PROXIES = ENV.get("TRUSTED_PROXIES") or ENV.get("NEWSLETTER_TRUSTED_PROXIES", "")
+TRUSTED_PROXIES = max(0, int(_TRUSTED_PROXIES)) if _TRUSTED_PROXIES.strip() else None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,8 +212,10 @@ STATIC_ROOT = Path(ENV.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploads get a random part in their names (cms/core/storage.py); readers are served only
+# renditions, recordings and posters from MEDIA_URL (cms/core/media_files.py, docs/security.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.core.storage.UnguessableUploadStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -269,12 +278,20 @@ else:
 # loopback, private, link-local or metadata addresses (cms/core/outbound.py). Networks listed
 # here are let through, e.g. a partner reached over a private link; metadata never is.
 OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS")
+# Secrets we must read back (partners' push secrets) are stored encrypted with the first of
+# these Fernet keys and read with any of them (cms/core/encryption.py). None set: keys
+# derived from SECRET_KEY and SECRET_KEY_FALLBACKS, so rotating SECRET_KEY keeps the old
+# one in the fallbacks until the secrets are rotated.
+ENCRYPTION_KEYS = env_list("ENCRYPTION_KEYS")
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 WAGTAIL_SITE_NAME = "Network News"
 WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents always through Wagtail's view, which applies their collection's privacy (a
+# storage with URLs but no local paths, e.g. S3, would otherwise default to a redirect).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
@@ -306,8 +323,6 @@ NEWSLETTER_BATCH_SIZE = 100  # digests per background job
 NEWSLETTER_FROM_EMAIL = ENV.get(
     "NEWSLETTER_FROM_EMAIL", "Network News <newsletter@newsroom.example>"
 )
-# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
-NEWSLETTER_TRUSTED_PROXIES = int(ENV.get("NEWSLETTER_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

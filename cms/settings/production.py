@@ -16,6 +16,8 @@ if not ENV["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
 
 DEBUG = False
 # Static files served by the app itself, compressed and cache-busted, behind any proxy.
+# Uploads are not: the web server serves /media/'s public folders and sends originals to
+# the site, which shows them to editors only (docs/security.md).
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -29,6 +31,11 @@ STORAGES = {
 PROXY_SSL_HEADER = ENV.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
 if PROXY_SSL_HEADER:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+# Whoever sets that header stands in front of us and every request comes from its address:
+# unless TRUSTED_PROXIES says otherwise, the client is the address that one proxy appended
+# to X-Forwarded-For (cms/core/client_address.py), for the login lockout and the newsletter.
+if TRUSTED_PROXIES is None:  # noqa: F405
+    TRUSTED_PROXIES = 1 if PROXY_SSL_HEADER else 0
 SECURE_SSL_REDIRECT = ENV.get("SECURE_SSL_REDIRECT", "1") != "0"
 # A year of HSTS once the site is known to work over HTTPS; HSTS_SECONDS=300 to start.
 SECURE_HSTS_SECONDS = int(ENV.get("HSTS_SECONDS", str(365 * 24 * 3600)))
