@@ -2,11 +2,14 @@
 
 No CSRF tokens here, on purpose. The subscribe box is on every page and pages are
 cached for anonymous readers, so a token would tie a cached page to one visitor's
-cookie; a forged subscription can only mail a confirmation link to the address's owner
-(double opt-in), and the attempts are rate-limited. The confirm and unsubscribe links
-are authorised by their signed tokens, and mail clients post one-click unsubscribes
-(RFC 8058) with no token at all.
+cookie. Instead the subscribe and confirm posts are refused when the browser says
+another site's page sent them (cms/core/cross_site.py); the attempts are rate-limited,
+and a subscription only mails a confirmation link to the address's owner (double
+opt-in). The unsubscribe link is authorised by its signed token alone: mail clients
+post one-click unsubscribes (RFC 8058) from wherever they run, with no token at all.
 """
+
+from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import redirect, render
@@ -15,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms.core.cross_site import from_another_site
+
 from . import subscriptions
 from .forms import SubscribeForm, language_choices
 from .models import Subscriber
@@ -22,7 +27,20 @@ from .throttle import over_limit
 from .tokens import BadLink, ExpiredLink, read_unsubscribe
 
 
+def refuse_other_sites(view):
+    """403 for a post that a page of another site made the reader's browser send."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.method == "POST" and from_another_site(request):
+            return render(request, "newsletter/other_site.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 @csrf_exempt
+@refuse_other_sites
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "GET":
@@ -55,6 +73,7 @@ def bad_link(request, action, expired=False):
 
 @csrf_exempt
 @never_cache
+@refuse_other_sites
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """GET shows a button, POST confirms: mail scanners that open links do not subscribe."""

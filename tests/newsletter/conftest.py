@@ -27,12 +27,19 @@ def fresh_rate_limit():
 def subscribe(client, django_capture_on_commit_callbacks):
     """Post the subscribe form as a browser would; the confirmation goes out on commit."""
 
-    def post(email="reader@example.com", languages=("en",), consent=True, language="en", **extra):
+    def post(
+        email="reader@example.com",
+        languages=("en",),
+        consent=True,
+        language="en",
+        headers=None,
+        **extra,
+    ):
         data = {"email": email, "languages": list(languages), "website": "", **extra}
         if consent:
             data["consent"] = "on"
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(f"/{language}/newsletter/subscribe/", data)
+            return client.post(f"/{language}/newsletter/subscribe/", data, headers=headers)
 
     return post
 
