@@ -57,9 +57,9 @@ def build_email(template, subject, context, to, language, connection=None):
     return message
 
 
-def confirmation_email(subscriber, languages, language, consent_version, consented_at):
+def confirmation_email(subscriber, languages, language, consent_version, consented_at, last_event):
     root_url = site_root_url()
-    token = confirmation_token(subscriber, languages, consent_version, consented_at)
+    token = confirmation_token(subscriber, languages, consent_version, consented_at, last_event)
     with translation.override(language):
         subject = _("Confirm your subscription to the Network News newsletter")
         names = [get_language_info(code)["name_local"] for code in languages]

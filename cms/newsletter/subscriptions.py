@@ -3,51 +3,43 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
 from .models import Subscriber
-from .tasks import send_confirmation
+from .tasks import record_subscription
 from .tokens import BadLink, ExpiredLink, read_confirmation, read_unsubscribe
 
 
-@transaction.atomic
 def subscribe(email, languages, language):
-    """Record a pending subscription, or find the address's, and mail a confirmation link.
+    """Hand the post to the background job that stores it and mails the confirmation link.
 
-    An address already known is left as it is: what was asked for now travels in the
-    signed link and applies only when the address's owner confirms. Either way the
-    reader sees the same answer, so the form tells nobody whether an address is known.
-    Atomic: a subscriber is never stored without the languages asked for.
+    The request itself neither reads nor writes the address's row, so it does the same
+    work, in the same time, whether the address is known or not, and the reader sees the
+    same answer: the form tells nobody whether an address is on the list. What was asked
+    for travels in the signed link and applies only when the address's owner confirms.
     """
-    now = timezone.now()
     version = settings.NEWSLETTER_CONSENT_VERSION
-    subscriber, created = Subscriber.objects.get_or_create(
-        email=email,
-        defaults={"language": language, "consent_version": version, "consented_at": now},
-    )
-    if created:
-        subscriber.locales.set(Locale.objects.filter(language_code__in=languages))
+    moment = timezone.now().timestamp()
     transaction.on_commit(
-        lambda: send_confirmation.delay(
-            subscriber.pk, list(languages), language, version, now.timestamp()
-        )
+        lambda: record_subscription.delay(email, list(languages), language, version, moment)
     )
-    return subscriber
 
 
-def confirmation(token):
+def confirmation(token, subscribers=Subscriber.objects):
     """The subscriber and what their confirmation link asks for; BadLink or ExpiredLink."""
     asked = read_confirmation(token)
-    subscriber = Subscriber.objects.filter(key=asked.key).first()
+    subscriber = subscribers.filter(key=asked.key).first()
     if subscriber is None:
         raise BadLink
-    if subscriber.unsubscribed_at and subscriber.unsubscribed_at > asked.consented_at:
-        raise ExpiredLink  # an unsubscribe after the link was sent outranks it
+    if subscriber.unsubscribed_since(asked.last_event):
+        raise ExpiredLink  # an unsubscribe after the link was made outranks it
     return subscriber, asked
 
 
+@transaction.atomic
 def confirm(token):
-    subscriber, asked = confirmation(token)
+    # The row stays locked until the confirmation is stored: an unsubscribe waits for it,
+    # or is seen by it.
+    subscriber, asked = confirmation(token, Subscriber.objects.select_for_update())
     subscriber.confirm(asked.languages, asked.consent_version, asked.consented_at)
     return subscriber
 

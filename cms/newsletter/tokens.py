@@ -26,14 +26,18 @@ class Confirmation:
     languages: list
     consent_version: str
     consented_at: datetime
+    # The subscriber's last consent event when the link was made: an unsubscribe after
+    # it, by the reader or an administrator, outranks the link.
+    last_event: int
 
 
-def confirmation_token(subscriber, languages, consent_version, consented_at):
+def confirmation_token(subscriber, languages, consent_version, consented_at, last_event):
     payload = {
         "k": str(subscriber.key),
         "l": list(languages),
         "v": consent_version,
         "t": int(consented_at.timestamp()),
+        "e": last_event,
     }
     return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(payload, compress=True)
 
@@ -47,11 +51,16 @@ def read_confirmation(token):
         raise ExpiredLink from error
     except signing.BadSignature as error:
         raise BadLink from error
+    if "e" not in payload:
+        # Mailed before links were bound to the consent history: a later unsubscribe
+        # could not be told from it. Refused as expired; subscribing again mails a new one.
+        raise ExpiredLink
     return Confirmation(
         key=payload["k"],
         languages=payload["l"],
         consent_version=payload["v"],
         consented_at=datetime.fromtimestamp(payload["t"], tz=UTC),
+        last_event=payload["e"],
     )
 
 

@@ -319,6 +319,10 @@ NEWSROOM_WEATHER_STALE_AFTER_HOURS = int(ENV.get("NEWSROOM_WEATHER_STALE_AFTER_H
 NEWSLETTER_CONSENT_VERSION = "2026-11"
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600  # seconds a confirmation link stays valid
 NEWSLETTER_SUBSCRIBE_LIMIT = (5, 600)  # subscribe posts per client address, per seconds
+# Confirmation emails to one address: at most one per interval (seconds) and so many a day;
+# the posts past them are answered as usual and mail nothing.
+NEWSLETTER_CONFIRMATION_MAIL_INTERVAL = 15 * 60
+NEWSLETTER_CONFIRMATION_MAILS_PER_DAY = 3
 NEWSLETTER_BATCH_SIZE = 100  # digests per background job
 NEWSLETTER_FROM_EMAIL = ENV.get(
     "NEWSLETTER_FROM_EMAIL", "Network News <newsletter@newsroom.example>"
