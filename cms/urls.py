@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import openapi
+from cms.core import media_files
 from cms.distribution import urls as distribution_urls
 from cms.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # A picture's original, to editors only (readers get renditions); a web server in front
+    # serves the public folders of /media/ itself and sends this one here.
+    re_path(r"^media/original_images/(?P<path>.+)$", media_files.original_image),
     # Both partner APIs described for partners' tools (OpenAPI 3).
     path("api/openapi.json", openapi.openapi_json, name="openapi_json"),
     path("api/openapi.yaml", openapi.openapi_yaml, name="openapi_yaml"),
@@ -24,11 +28,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Not django.conf.urls.static, which would serve originals and documents to anyone.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_files.public_media))
 
 # Every public address carries its language, English included: /en/, /ru/...
 urlpatterns += i18n_patterns(
