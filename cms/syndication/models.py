@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
+from cms.core.encryption import decrypt, encrypt
 from cms.core.outbound import validate_outbound_url
 
 KEY_PREFIX_LENGTH = 8
@@ -36,6 +37,10 @@ def source_sections():
 
 def new_push_secret():
     return secrets.token_urlsafe(32)
+
+
+def new_encrypted_push_secret():
+    return encrypt(new_push_secret())
 
 
 class Product(models.Model):
@@ -111,7 +116,8 @@ class PartnerAccount(models.Model):
     """A partner's syndication account: its products, its push endpoint and secret.
 
     Chosen as one translation of the partner page, but it is the partner's: all its
-    translations share the translation_key, and its languages are the page's.
+    translations share the translation_key, and its languages are the page's. The push
+    secret is stored encrypted and never shown again once issued (it can be rotated).
     """
 
     class PushFormat(models.TextChoices):
@@ -148,12 +154,8 @@ class PartnerAccount(models.Model):
     push_format = models.CharField(
         _("push format"), max_length=20, choices=PushFormat.choices, default=PushFormat.NINJS
     )
-    push_secret = models.CharField(
-        _("push secret"),
-        max_length=100,
-        default=new_push_secret,
-        help_text=_("Signs every push (HMAC-SHA256); give it to the partner once, privately."),
-    )
+    # Signs every push (HMAC-SHA256); read it through `push_secret`.
+    push_secret_encrypted = models.TextField(default=new_encrypted_push_secret, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     panels = [
@@ -161,8 +163,12 @@ class PartnerAccount(models.Model):
         FieldPanel("is_active"),
         FieldPanel("products", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("endpoint_url"), FieldPanel("push_format"), FieldPanel("push_secret")],
+            [FieldPanel("endpoint_url"), FieldPanel("push_format")],
             heading=_("Push"),
+            help_text=_(
+                "Every push is signed with the partner's push secret. It is shown once, when "
+                "the account is added or the secret rotated, and never again."
+            ),
         ),
     ]
 
@@ -196,8 +202,26 @@ class PartnerAccount(models.Model):
         links = PartnerLanguage.objects.filter(partner__translation_key=self.partner_key)
         return sorted(set(links.order_by().values_list("language", flat=True)))
 
-    def sign(self, body):
-        digest = hmac.new(self.push_secret.encode(), body, hashlib.sha256).hexdigest()
+    @property
+    def push_secret(self):
+        return decrypt(self.push_secret_encrypted)
+
+    @push_secret.setter
+    def push_secret(self, value):
+        self.push_secret_encrypted = encrypt(value)
+
+    def rotate_push_secret(self):
+        """A new push secret, saved; returns it, the only time it is readable in the admin."""
+        secret = new_push_secret()
+        self.push_secret = secret
+        self.save(update_fields=["push_secret_encrypted"])
+        return secret
+
+    def sign(self, body, *, timestamp, delivery_id):
+        """The X-Newsroom-Signature of a push: the time and the delivery are signed with the
+        body, so a captured push cannot be sent again later (docs/partner-push.md)."""
+        message = f"{timestamp}.{delivery_id}.".encode() + body
+        digest = hmac.new(self.push_secret.encode(), message, hashlib.sha256).hexdigest()
         return f"sha256={digest}"
 
 

@@ -1,10 +1,10 @@
 """Push: new and updated stories POSTed, signed, to partners' endpoints; every attempt logged.
 
-A delivery stores the bytes it sends, so every retry sends (and signs) the same document;
-a resend builds a new delivery from the story as it is now. An attempt is claimed by
-moving `next_attempt_at` forward first, so two workers never send the same attempt.
-Requests go through the outbound guard, which refuses internal addresses; the log keeps
-the status code and our own account of a failure, never the partner's reply.
+A delivery stores the bytes it sends, so every retry sends the same document, signed with
+the time of the attempt; a resend builds a new delivery from the story as it is now. An
+attempt is claimed by moving `next_attempt_at` forward first, so two workers never send the
+same attempt. Requests go through the outbound guard, which refuses internal addresses;
+the log keeps the status code and our own account of a failure, never the partner's reply.
 """
 
 from datetime import timedelta
@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core import outbound
+from cms.core.encryption import UnreadableSecret
 
 from .formatters import get_formatter
 from .items import items_for_pages
@@ -84,13 +85,17 @@ def claim(delivery_id):
 
 
 def signed_headers(delivery, body):
+    """The push's headers; the signature covers the time, the delivery id and the body."""
+    timestamp = str(int(timezone.now().timestamp()))
+    signature = delivery.account.sign(body, timestamp=timestamp, delivery_id=delivery.delivery_id)
     return {
         "Content-Type": f"{delivery.media_type}; charset=utf-8",
         "User-Agent": USER_AGENT,
         "X-Newsroom-Delivery": str(delivery.delivery_id),
         "X-Newsroom-Item": delivery.guid,
         "X-Newsroom-Version": str(delivery.version),
-        "X-Newsroom-Signature": delivery.account.sign(body),
+        "X-Newsroom-Timestamp": timestamp,
+        "X-Newsroom-Signature": signature,
     }
 
 
@@ -115,7 +120,7 @@ def post(delivery):
             timeout=TIMEOUT_SECONDS,
         ) as reply:
             status_code = reply.status
-    except outbound.OutboundError as error:
+    except (outbound.OutboundError, UnreadableSecret) as error:
         return None, f"{type(error).__name__}: {error}"
     if 200 <= status_code < 300:
         return status_code, ""

@@ -1,4 +1,5 @@
-"""Admin views beyond Wagtail's generic ones: a key shown once, rotate, revoke, resend."""
+"""Admin views beyond Wagtail's generic ones: a key or a push secret shown once, rotate,
+revoke, resend."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.generic import CreateView
 
 from . import push
-from .models import ApiKey, DeliveryAttempt
+from .models import ApiKey, DeliveryAttempt, PartnerAccount, new_push_secret
 from .tasks import enqueue_delivery
 
 
@@ -31,6 +32,38 @@ def key_issued(request, key, raw_key, index_url):
     )
     add_never_cache_headers(response)
     return response
+
+
+def push_secret_issued(request, account, secret, index_url):
+    """The one page that shows a push secret; it is never rendered anywhere else."""
+    title = _("Push secret of %(partner)s") % {"partner": account}
+    response = TemplateResponse(
+        request,
+        "syndication/admin/push_secret_issued.html",
+        {
+            "account": account,
+            "secret": secret,
+            "index_url": index_url,
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "key",
+        },
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+class PartnerAccountCreateView(CreateView):
+    """A new account gets a push secret, shown to the partner manager who added it, once."""
+
+    def save_instance(self):
+        self.push_secret = self.form.instance.push_secret = new_push_secret()
+        return super().save_instance()
+
+    def save_action(self):
+        return push_secret_issued(
+            self.request, self.object, self.push_secret, reverse(self.index_url_name)
+        )
 
 
 class ApiKeyCreateView(CreateView):
@@ -101,6 +134,24 @@ def revoke_key(request, pk, viewset):
         button_label=_("Revoke"),
         cancel_url=redirect(index_url).url,
         serious=True,
+    )
+
+
+def rotate_push_secret(request, pk, viewset):
+    require(request, viewset.permission_policy, "change")
+    account = get_object_or_404(PartnerAccount.objects.select_related("partner"), pk=pk)
+    index_url = redirect(viewset.get_url_name("index")).url
+    if request.method == "POST":
+        return push_secret_issued(request, account, account.rotate_push_secret(), index_url)
+    return confirm(
+        request,
+        title=_("Rotate the push secret of %(partner)s") % {"partner": account},
+        message=_(
+            "Pushes are signed with the new secret from now on, and the partner's check "
+            "refuses them until they have it. The current secret cannot be shown again."
+        ),
+        button_label=_("Rotate"),
+        cancel_url=index_url,
     )
 
 

@@ -2,14 +2,15 @@
 
 from django.forms import modelform_factory
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import Button, ListingButton
 
 from . import views
 from .models import ApiKey, DeliveryAttempt, PartnerAccount, Product
@@ -26,18 +27,64 @@ class ProductViewSet(ModelViewSet):
     search_backend_name = None
 
 
+ROTATE_PUSH_SECRET = _("Rotate push secret")
+
+
+class PartnerAccountIndexView(IndexView):
+    rotate_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.user_has_permission("change"):
+            url = reverse(self.rotate_url_name, args=[instance.pk])
+            buttons.append(ListingButton(ROTATE_PUSH_SECRET, url=url, icon_name="rotate"))
+        return buttons
+
+
+class PartnerAccountEditView(EditView):
+    rotate_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.user_has_permission("change"):
+            url = reverse(self.rotate_url_name, args=[self.object.pk])
+            buttons.append(Button(ROTATE_PUSH_SECRET, url=url, icon_name="rotate", priority=40))
+        return buttons
+
+
 class PartnerAccountViewSet(ModelViewSet):
+    """Accounts; the push secret is write-only: shown once when issued, then only rotated."""
+
     name = "syndication-accounts"
     model = PartnerAccount
     icon = "group"
     menu_label = _("Partner accounts")
+    add_view_class = views.PartnerAccountCreateView
+    edit_view_class = PartnerAccountEditView
+    index_view_class = PartnerAccountIndexView
     copy_view_enabled = False
     list_display = ["__str__", BooleanColumn("is_active"), "endpoint_url", "push_format"]
     list_filter = ["is_active", "products"]
 
     def get_index_view_kwargs(self, **kwargs):
         queryset = PartnerAccount.objects.select_related("partner")
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+        return super().get_index_view_kwargs(
+            queryset=queryset, rotate_url_name=self.get_url_name("rotate"), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(rotate_url_name=self.get_url_name("rotate"), **kwargs)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "rotate-push-secret/<int:pk>/",
+                views.rotate_push_secret,
+                {"viewset": self},
+                name="rotate",
+            ),
+        ]
 
 
 class ApiKeyIndexView(IndexView):

@@ -169,7 +169,6 @@ def edit_endpoint(client, account, url):
             "products": list(account.products.values_list("pk", flat=True)),
             "endpoint_url": url,
             "push_format": "ninjs",
-            "push_secret": account.push_secret,
         },
     )
 
