@@ -131,17 +131,31 @@ def menu_sections(home):
     )
 
 
+TRANSLATION_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+
+
 def translations_of(page):
-    """{locale_id: page} of the page's live translations, itself included."""
+    """{locale_id: page} of the page's live public translations, itself included."""
     return _remembered(
         f"translations:{page.translation_key}",
-        lambda: {
-            p.locale_id: p
-            for p in restrictions.public(Page.objects.live())
+        lambda: _translations(
+            Page.objects.live()
             .filter(translation_key=page.translation_key)
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
-        },
+            .only(*TRANSLATION_FIELDS)
+            .order_by("path")
+        ),
     )
+
+
+def remember_translations(page, candidates):
+    """Keeps what translations_of(page) gives, from pages read with the fields it reads
+    (routing finds them in the query that finds the page)."""
+    live = sorted((p for p in candidates if p.live), key=lambda p: p.path)
+    _remembered(f"translations:{page.translation_key}", lambda: _translations(live))
+
+
+def _translations(pages):
+    return {p.locale_id: p for p in pages if not restrictions.is_private(p)}
 
 
 def site_for_request(request):

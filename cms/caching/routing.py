@@ -11,6 +11,7 @@ routable pages behave as before.
 import hashlib
 
 from django.core.cache import cache
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -85,14 +86,32 @@ def find_chain(home, components):
         home.url_path + "".join(f"{component}/" for component in components[:depth])
         for depth in range(1, len(components) + 1)
     ]
-    found = Page.objects.filter(url_path__in=candidates, path__startswith=home.path)
-    found = found.only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id")
+    under_home = Q(url_path__in=candidates, path__startswith=home.path)
+    # The language switcher's links come in the same query: the live pages sharing the
+    # named page's translation key, remembered as the page's translations (facts.py).
+    named = Page.objects.filter(url_path=candidates[-1], path__startswith=home.path)
+    translations = Q(live=True, translation_key__in=Subquery(named.values("translation_key")[:1]))
+    found = Page.objects.filter(under_home | translations)
+    found = list(found.only(*facts.TRANSLATION_FIELDS, "live", "content_type_id"))
     # The chain must be unbroken from the home page down (url_path is not unique).
+    rows = sorted(
+        (
+            page
+            for page in found
+            if page.path.startswith(home.path) and page.url_path in candidates
+        ),
+        key=lambda page: page.depth,
+    )
     chain = []
-    for depth, page in enumerate(found.order_by("depth"), start=1):
+    for depth, page in enumerate(rows, start=1):
         if page.depth != home.depth + depth or page.url_path != candidates[depth - 1]:
             break
         chain.append(page)
+    if len(chain) == len(components):
+        leaf = chain[-1]
+        facts.remember_translations(
+            leaf, [page for page in found if page.translation_key == leaf.translation_key]
+        )
     return chain
 
 
