@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views import static
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy
+from wagtail.permissions import policy_registry
 
 # Renditions, interviews' recordings and their posters (wagtailmedia's two folders).
 PUBLIC_FOLDERS = {"images", "media", "media_thumbnails"}
@@ -31,8 +31,10 @@ def public_media(request, path):
 
 def original_image(request, path):
     """An image's original, to those who may choose or change the image; others get a 404."""
-    image = get_image_model().objects.filter(file=f"original_images/{path}").first()
-    if image is None or not permission_policy.user_has_any_permission_for_instance(
+    image_model = get_image_model()
+    image = image_model.objects.filter(file=f"original_images/{path}").first()
+    policy = policy_registry.get_by_type(image_model)
+    if image is None or not policy.user_has_any_permission_for_instance(
         request.user, ["choose", "change"], image
     ):
         raise Http404

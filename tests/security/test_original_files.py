@@ -135,7 +135,8 @@ def test_an_editor_sees_the_image_in_the_admin_and_may_open_its_original(embedde
 
     original = editor.get(original_path(image))
     assert original.status_code == 200
-    assert b"".join(original.streaming_content) == image.file.open("rb").read()
+    with image.open_file() as uploaded:
+        assert b"".join(original.streaming_content) == uploaded.read()
     assert original["Content-Security-Policy"] == "default-src 'none'"
     assert "private" in original["Cache-Control"]
     assert staff_client("widgets").get(original_path(image)).status_code == 404
