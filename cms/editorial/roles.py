@@ -1,60 +1,116 @@
-"""The newsroom's roles, set up by code so every installation has the same ones."""
+"""The newsroom's roles, set up by code so every installation has exactly the same ones.
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+Each group holds the rights of its row below and nothing else: running the set-up again
+takes away any right added by hand. Wagtail's installer gives its "Editors" group rights
+on the whole page tree and the root collection; we reuse the group, so those go too.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from wagtail.models import Page
 
 from articles.models import ArticleIndexPage
+from cms.core.group_rights import set_group_rights
 from interviews.models import InterviewIndexPage
 from partners.models import PartnerIndexPage
 
 REPORTERS, EDITORS, CHIEF_EDITORS = "Reporters", "Editors", "Chief editors"
 WIDGET_MANAGERS, PARTNER_MANAGERS = "Widget managers", "Partner managers"
 
-# Page permissions per role, on which sections of every locale's tree.
-PAGE_RIGHTS = {
-    REPORTERS: (["add_page", "change_page"], "newsroom"),
-    EDITORS: (["add_page", "change_page"], "newsroom"),
-    CHIEF_EDITORS: (
-        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-        "site",
+# Wagtail's installer creates it with publish rights on the root of every language's tree
+# and change rights on everyone's pictures; it matches no newsroom role, so it goes (its
+# approval task on the rest of the tree goes to the chief editors: workflows.py).
+STOCK_GROUPS_REMOVED = ["Moderators"]
+
+# Wagtail has no page "delete" right (adding or editing a page lets its owner, or anyone
+# who may publish it, delete it); this model permission, which Wagtail does not read, is
+# ours: without it no page is deleted (cms/editorial/wagtail_hooks.py).
+DELETE_PAGES = "wagtailcore.delete_page"
+
+# Pictures, documents and recordings are rights on the root collection. Whoever may add
+# may change and delete what they uploaded (Wagtail's ownership rule); "change" reaches
+# everyone's, so only chief editors hold it. wagtailmedia has no "choose" right: its
+# chooser lists what one may change, so a reporter chooses among their own recordings.
+UPLOADS = [
+    ("wagtailimages", ["add_image", "choose_image"]),
+    ("wagtaildocs", ["add_document", "choose_document"]),
+    ("wagtailmedia", ["add_media"]),
+]
+LIBRARY = [
+    ("wagtailimages", ["add_image", "change_image", "delete_image", "choose_image"]),
+    ("wagtaildocs", ["add_document", "change_document", "delete_document", "choose_document"]),
+    ("wagtailmedia", ["add_media", "change_media", "delete_media"]),
+]
+WRITE = ["add_page", "change_page"]
+
+
+@dataclass
+class Role:
+    model: list = field(default_factory=list)
+    collection: list = field(default_factory=list)
+    pages: list = field(default_factory=list)
+    scope: str = ""  # where the page rights sit, in every locale: see sections()
+
+
+ROLES = {
+    # Write and submit to the review workflow; nothing goes live through them.
+    REPORTERS: Role(collection=UPLOADS, pages=WRITE, scope="newsroom"),
+    # Review: edit any story of the newsroom, approve its first task, start translations.
+    EDITORS: Role(
+        model=[("wagtail_localize", ["submit_translation"])],
+        collection=UPLOADS,
+        pages=WRITE,
+        scope="newsroom",
     ),
-    PARTNER_MANAGERS: (["add_page", "change_page", "publish_page"], "partners"),
+    # Approve, publish, delete, curate the front page; keep the library and the workflows.
+    CHIEF_EDITORS: Role(
+        model=[
+            ("wagtail_localize", ["submit_translation"]),
+            (
+                "wagtailcore",
+                ["delete_page", "add_workflow", "change_workflow", "add_task", "change_task"],
+            ),
+            # Subscribers are never added by hand (cms/newsletter/wagtail_hooks.py).
+            ("newsletter", ["view_subscriber", "change_subscriber", "delete_subscriber"]),
+        ],
+        collection=LIBRARY,
+        pages=[*WRITE, "publish_page", "lock_page", "unlock_page"],
+        scope="site",
+    ),
+    WIDGET_MANAGERS: Role(
+        model=[
+            (
+                "widgets",
+                [
+                    f"{verb}_{model}"
+                    for verb in ("add", "change", "delete")
+                    for model in ("exchangerate", "city", "weatherreport")
+                ],
+            )
+        ],
+    ),
+    # Partner pages and their logos; products, accounts and keys; the delivery log is
+    # read, and resent from.
+    PARTNER_MANAGERS: Role(
+        model=[
+            (
+                "syndication",
+                [
+                    f"{verb}_{model}"
+                    for verb in ("add", "change", "delete", "view")
+                    for model in ("product", "partneraccount")
+                ]
+                + ["add_apikey", "change_apikey", "view_apikey"]
+                + ["view_delivery", "change_delivery", "view_deliveryattempt"],
+            ),
+        ],
+        collection=[("wagtailimages", ["add_image", "choose_image"])],
+        pages=[*WRITE, "publish_page"],
+        scope="partners",
+    ),
 }
-IMAGE_RIGHTS = ["add_image", "change_image", "choose_image"]
-MODEL_RIGHTS = {
-    REPORTERS: [("wagtailimages", IMAGE_RIGHTS)],
-    EDITORS: [("wagtailimages", IMAGE_RIGHTS)],
-    CHIEF_EDITORS: [
-        ("wagtailimages", IMAGE_RIGHTS),
-        ("wagtailcore", ["add_workflow", "change_workflow", "add_task", "change_task"]),
-        # Subscribers are never added by hand (cms/newsletter/wagtail_hooks.py).
-        ("newsletter", ["view_subscriber", "change_subscriber", "delete_subscriber"]),
-    ],
-    WIDGET_MANAGERS: [
-        (
-            "widgets",
-            [
-                f"{verb}_{model}"
-                for verb in ("add", "change", "delete")
-                for model in ("exchangerate", "city", "weatherreport")
-            ],
-        ),
-    ],
-    PARTNER_MANAGERS: [
-        ("wagtailimages", IMAGE_RIGHTS),
-        # Products, accounts and keys; the delivery log is read, and resent from.
-        (
-            "syndication",
-            [
-                f"{verb}_{model}"
-                for verb in ("add", "change", "delete", "view")
-                for model in ("product", "partneraccount")
-            ]
-            + ["add_apikey", "change_apikey", "view_apikey"]
-            + ["view_delivery", "change_delivery", "view_deliveryattempt"],
-        ),
-    ],
-}
+ADMIN_ACCESS = [("wagtailadmin", ["access_admin"])]
 
 
 def sections(scope):
@@ -63,36 +119,28 @@ def sections(scope):
         return list(Page.objects.filter(depth=2))
     if scope == "partners":
         return list(PartnerIndexPage.objects.all())
-    return [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]
+    if scope == "newsroom":
+        return [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]
+    return []
 
 
-def _permissions(app_label, codenames):
-    return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+def may_delete_pages(user):
+    """Whether the user may delete the pages Wagtail's tree permissions let them delete."""
+    return user.has_perm(DELETE_PAGES)
 
 
 def setup_editorial_roles():
-    """Create or complete every role's group; returns them by name. Idempotent."""
-    admin_access = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
+    """Create each role's group with exactly its rights; returns them by name. Idempotent."""
     groups = {}
-    for name in (REPORTERS, EDITORS, CHIEF_EDITORS, WIDGET_MANAGERS, PARTNER_MANAGERS):
+    for name, role in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(admin_access)
-        for app_label, codenames in MODEL_RIGHTS.get(name, []):
-            group.permissions.add(*_permissions(app_label, codenames))
-        granted = []
-        if name in PAGE_RIGHTS:
-            codenames, scope = PAGE_RIGHTS[name]
-            page_permissions = list(_permissions("wagtailcore", codenames))
-            for page in sections(scope):
-                for permission in page_permissions:
-                    granted.append(
-                        GroupPagePermission.objects.get_or_create(
-                            group=group, page=page, permission=permission
-                        )[0].pk
-                    )
-        # Wagtail's installer gives its own "Editors" group rights on the whole tree.
-        GroupPagePermission.objects.filter(group=group).exclude(pk__in=granted).delete()
+        set_group_rights(
+            group,
+            model=ADMIN_ACCESS + role.model,
+            collection=role.collection,
+            page_codenames=role.pages,
+            pages=sections(role.scope),
+        )
         groups[name] = group
+    Group.objects.filter(name__in=STOCK_GROUPS_REMOVED).delete()
     return groups

@@ -10,6 +10,9 @@ from .roles import CHIEF_EDITORS, EDITORS
 
 EDITORIAL_REVIEW = "Editorial review"
 TRANSLATION_REVIEW = "Translation review"
+# Wagtail's installer puts this one on the root of the tree (home and partner pages fall
+# under it) with its "Moderators" group, which cms/editorial/roles.py removes.
+STOCK_APPROVAL = "Moderators approval"
 
 
 def _task(name, groups):
@@ -29,7 +32,8 @@ def _workflow(name, tasks):
 
 def setup_workflows(groups):
     """A reporter submits, an editor reviews, a chief editor approves: on every news and
-    interviews section in English; translations get one check by a chief editor."""
+    interviews section in English; translations get one check by a chief editor, and so
+    does the rest of the tree (home and partner pages) through Wagtail's own workflow."""
     review = _workflow(
         EDITORIAL_REVIEW,
         [
@@ -40,6 +44,8 @@ def setup_workflows(groups):
     translation = _workflow(
         TRANSLATION_REVIEW, [_task("Translation check", [groups[CHIEF_EDITORS]])]
     )
+    for task in GroupApprovalTask.objects.filter(name=STOCK_APPROVAL):
+        task.groups.set([groups[CHIEF_EDITORS]])
     for section in [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]:
         source = section.locale.language_code == settings.LANGUAGE_CODE
         WorkflowPage.objects.update_or_create(
