@@ -50,7 +50,8 @@ def widget_admin_urls():
 
 
 class StaleSourcesPanel(Component):
-    """Dashboard panel: widget values older than their allowed age, with a refresh button."""
+    """Dashboard panel: widget values older than their allowed age, with a refresh button;
+    shown to those who may refresh them."""
 
     name = "stale_widget_sources"
     order = 90
@@ -69,4 +70,5 @@ class StaleSourcesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_stale_sources_panel(request, panels):
-    panels.append(StaleSourcesPanel())
+    if views.may_refresh(request.user):
+        panels.append(StaleSourcesPanel())

@@ -1,15 +1,19 @@
-"""Editors see stale sources on the dashboard and can refresh them from there."""
+"""Widget managers see stale sources on the dashboard and refresh them from there; nobody
+else starts the provider jobs."""
 
 import re
 from pathlib import Path
 
 import pytest
 import responses
+from django.contrib.auth import get_user_model
+from django.test import Client, override_settings
 
 from cms.widgets.models import ExchangeRate
 from cms.widgets.providers.cbr import CentralBankOfRussia
 from cms.widgets.providers.ecb import EuropeanCentralBank
 from cms.widgets.providers.open_meteo import OpenMeteo
+from tests.widgets.test_providers_down import closed_port_url
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "widgets"
 DEMO = Path(__file__).resolve().parents[2] / "cms" / "demo" / "content"
@@ -60,3 +64,48 @@ def test_widget_snippets_are_listed(admin_client, url):
 @pytest.mark.django_db
 def test_refresh_needs_a_post(admin_client):
     assert admin_client.get("/admin/widgets/refresh/").status_code == 405
+
+
+@pytest.fixture
+def widget_manager(client):
+    client.force_login(get_user_model().objects.get(username="widgets"))
+    return client
+
+
+@pytest.mark.django_db
+def test_a_failed_refresh_says_so_without_naming_the_providers_addresses(
+    widget_manager, caplog, django_capture_on_commit_callbacks
+):
+    providers_down = {
+        "cbr": closed_port_url("scripts/XML_daily.asp"),
+        "ecb": closed_port_url("eurofxref-daily.xml"),
+        "open-meteo": closed_port_url("v1/forecast"),
+    }
+    with (
+        override_settings(NEWSROOM_PROVIDER_URLS=providers_down),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = widget_manager.post("/admin/widgets/refresh/", {"next": "/admin/"}, follow=True)
+
+    assert response.status_code == 200
+    assert "The refresh could not be started" in response.text
+    assert "127.0.0.1" not in response.text
+    assert "127.0.0.1" in caplog.text  # the details are for the server log
+
+
+@pytest.mark.django_db
+def test_refresh_needs_the_csrf_token(db):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.get(username="widgets"))
+
+    assert client.post("/admin/widgets/refresh/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("username", "shown"), [("widgets", True), ("editor", False)])
+def test_refresh_button_shows_to_widget_managers_only(client, username, shown):
+    client.force_login(get_user_model().objects.get(username=username))
+
+    html = client.get("/admin/").text
+
+    assert ('action="/admin/widgets/refresh/"' in html) is shown
