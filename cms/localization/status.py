@@ -33,13 +33,18 @@ class PageStatus:
     translation: Page | None
 
 
-def translation_status():
-    """Per target locale, each live source page as translated, out of date or missing.
+def translation_status(locale_ids=None):
+    """Per target locale (those of `locale_ids` if given), each live source page as
+    translated, out of date or missing.
 
     A translation is out of date when its source was published after it last was; a
     page with no live translation (absent, or a draft in progress) is missing.
     """
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    locales = Locale.objects.exclude(pk=source_locale.pk).order_by("language_code")
+    if locale_ids is not None:
+        locales = locales.filter(pk__in=locale_ids)
+    locales = list(locales)
     sources = list(
         Page.objects.live()
         .filter(locale=source_locale, depth__gt=1)
@@ -48,14 +53,12 @@ def translation_status():
     )
     keys = [page.translation_key for page in sources]
     translations = {}
-    for page in (
-        Page.objects.filter(translation_key__in=keys)
-        .exclude(locale=source_locale)
-        .only("id", "title", "translation_key", "locale_id", "live", "last_published_at")
+    for page in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
+        "id", "title", "translation_key", "locale_id", "live", "last_published_at"
     ):
         translations[(page.translation_key, page.locale_id)] = page
     statuses = []
-    for locale in Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"):
+    for locale in locales:
         status = LocaleStatus(locale)
         for source in sources:
             translation = translations.get((source.translation_key, locale.pk))

@@ -1,10 +1,15 @@
 """The translation status report: per locale, what is translated, out of date, missing."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
+from cms.core.admin_access import admin_view_requires, forbidden
+
+from .roles import START_TRANSLATIONS, status_report_locales
 from .status import MISSING, OUT_OF_DATE, TRANSLATED, translation_status
 
 SORT_KEYS = {
@@ -17,12 +22,22 @@ SORT_KEYS = {
 STATES = {TRANSLATED: _("Translated"), OUT_OF_DATE: _("Out of date"), MISSING: _("Missing")}
 
 
+def may_read_status(user):
+    """Translators, editors, chief editors: the report names drafts and their titles."""
+    return bool(status_report_locales(user))
+
+
+@admin_view_requires(may_read_status)
 def status_overview(request):
     ordering = request.GET.get("ordering", "locale")
     key = SORT_KEYS.get(ordering.lstrip("-"))
     if key is None:
         ordering, key = "locale", SORT_KEYS["locale"]
-    statuses = sorted(translation_status(), key=key, reverse=ordering.startswith("-"))
+    statuses = sorted(
+        translation_status(status_report_locales(request.user)),
+        key=key,
+        reverse=ordering.startswith("-"),
+    )
     columns = [
         (name, label, ordering == name)
         for name, label in [
@@ -40,15 +55,22 @@ def status_overview(request):
     )
 
 
+@admin_view_requires(may_read_status)
 def status_of_locale(request, language_code):
-    status = next(
-        (s for s in translation_status() if s.locale.language_code == language_code), None
+    locale = (
+        Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
+        .filter(language_code=language_code)
+        .first()
     )
-    if status is None:
+    if locale is None:
         messages.error(
             request, _("There is no language “%(code)s” on this site.") % {"code": language_code}
         )
         return redirect("translation_status")
+    if locale.pk not in status_report_locales(request.user):
+        return forbidden(request)
+    (status,) = translation_status([locale.pk])
+    may_start = request.user.has_perm(START_TRANSLATIONS)
     state = request.GET.get("state", OUT_OF_DATE)
     if state not in STATES:
         state = OUT_OF_DATE
@@ -56,7 +78,7 @@ def status_of_locale(request, language_code):
         {
             "source": row.source,
             "translation": row.translation,
-            "action_url": _action_url(row),
+            "action_url": _action_url(row, may_start),
         }
         for row in status.pages(state)
     ]
@@ -72,8 +94,11 @@ def status_of_locale(request, language_code):
     )
 
 
-def _action_url(row):
-    """Where a translator goes next: the translation editor, or the form that starts one."""
+def _action_url(row, may_start):
+    """Where a translator goes next: the translation editor, or the form that starts one
+    (for those who may start translations; a translator asks them)."""
     if row.translation is not None:
         return reverse("wagtailadmin_pages:edit", args=[row.translation.pk])
-    return reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+    if may_start:
+        return reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+    return None

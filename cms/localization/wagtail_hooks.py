@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import tasks, views
+from .roles import status_report_locales
 from .status import translation_status
 
 # django-tasks enqueues at once; jobs must see the committed page, so wait for the commit.
@@ -35,9 +36,14 @@ def translation_status_urls():
     ]
 
 
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.may_read_status(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def translation_status_menu_item():
-    return MenuItem(
+    return TranslationStatusMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=700
     )
 
@@ -49,11 +55,17 @@ class OutOfDateTranslationsPanel(Component):
     order = 95
     template_name = "localization/out_of_date_panel.html"
 
+    def __init__(self, locale_ids):
+        self.locale_ids = locale_ids
+
     def get_context_data(self, parent_context):
-        statuses = [status for status in translation_status() if status.out_of_date]
+        statuses = [s for s in translation_status(self.locale_ids) if s.out_of_date]
         return {"statuses": statuses}
 
 
 @hooks.register("construct_homepage_panels")
 def add_out_of_date_translations_panel(request, panels):
-    panels.append(OutOfDateTranslationsPanel())
+    # For the readers of the translation status report, their languages only.
+    locale_ids = status_report_locales(request.user)
+    if locale_ids:
+        panels.append(OutOfDateTranslationsPanel(locale_ids))

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 LANGUAGES = ["ru", "pt", "zh-hans", "hi", "ar", "fa", "am"]
@@ -68,3 +69,40 @@ def test_locale_page_links_each_page_to_its_translation_editor(admin_client):
     unknown = admin_client.get("/admin/translation-status/xx/", follow=True)
     assert unknown.redirect_chain == [("/admin/translation-status/", 302)]
     assert "no language" in unknown.text
+
+
+def as_user(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.mark.django_db
+def test_translator_reads_the_report_of_their_language_only(client):
+    translator = as_user(client, "translator-ru")
+
+    overview = translator.get("/admin/translation-status/")
+
+    assert overview.status_code == 200
+    assert re.findall(r'<tr data-locale="([^"]+)">', overview.text) == ["ru"]
+    assert translator.get("/admin/translation-status/ar/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_translator_is_not_offered_to_start_a_translation(client):
+    missing = as_user(client, "translator-ru").get("/admin/translation-status/ru/?state=missing")
+
+    assert missing.status_code == 200
+    assert "/admin/localize/submit/page/" not in missing.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [("widgets", False), ("partners", False), ("reporter", False), ("translator-ru", True)],
+)
+def test_report_shows_in_the_menu_and_dashboard_only_to_those_who_may_read_it(
+    client, username, shown
+):
+    dashboard = as_user(client, username).get("/admin/").text
+
+    assert ("/admin/translation-status/" in dashboard) is shown
