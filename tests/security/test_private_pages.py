@@ -14,7 +14,6 @@ import sys
 import textwrap
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
@@ -252,19 +251,3 @@ def test_another_process_enforces_a_restriction_as_soon_as_it_is_written(
     finally:
         worker.stdin.close()
         worker.wait(timeout=30)
-
-
-@pytest.mark.django_db
-def test_a_page_kept_for_one_host_is_not_served_to_another(client, settings):
-    settings.ALLOWED_HOSTS = ["localhost", "mirror.example"]
-    first = client.get("/en/", HTTP_HOST="localhost")
-    assert first["X-Page-Cache"] == "miss"
-    assert client.get("/en/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
-
-    other_host = client.get("/en/", HTTP_HOST="mirror.example")
-    assert other_host["X-Page-Cache"] == "miss"
-    other_scheme = Client().get("/en/", HTTP_HOST="localhost", secure=True)
-    assert other_scheme["X-Page-Cache"] == "miss"
-    # Each answer is kept for its own host and scheme.
-    assert client.get("/en/", HTTP_HOST="mirror.example")["X-Page-Cache"] == "hit"
-    assert client.get("/en/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
