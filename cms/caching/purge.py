@@ -11,9 +11,11 @@ or image that changes, and a rendition that is deleted, drop the facts (with the
 cards and fragments kept under them) and every locale's pages. A CDN is told of an image
 changed or deleted (a photo withdrawn for its rights must go at once): the live pages that
 show it, their parents and the home pages; of a category or country saved or deleted: its
-listing and the home pages. Its other copies (a renamed category on story pages and
-other listings, an image on a card in a deeper listing) last until they expire
-(FRONTEND_CACHE_SECONDS).
+listing and the home pages; of a view restriction added or lifted: the page, the pages
+under it (up to RESTRICTED_PAGES_PURGED, newest first), its parent and the home pages,
+since a CDN never asks which pages are private. Its other copies (a renamed category on
+story pages and other listings, an image on a card in a deeper listing) last until they
+expire (FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
@@ -29,6 +31,10 @@ from cms.taxonomy.models import Category, Country
 from cms.widgets.signals import widgets_refreshed
 
 from . import facts, page_cache
+
+# A restriction on a whole section purges its newest pages at the CDN; older ones leave
+# when their copies expire (FRONTEND_CACHE_SECONDS). Ours (page_cache) drop them all.
+RESTRICTED_PAGES_PURGED = 1000
 
 
 def purge_page(page, old_url_path=None):
@@ -168,6 +174,23 @@ def _purge_frontend_after_commit(urls):
         transaction.on_commit(lambda: _purge_frontend(urls))
 
 
+def restriction_changed(sender, instance, **kwargs):
+    _every_locale_misses()
+    _purge_frontend_after_commit(_restricted_urls(instance.page))
+
+
+def _restricted_urls(page):
+    """Full addresses of the page, of the live pages under it, of its parent and of the
+    home pages (their cards showed it). None when no CDN is configured to tell."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return set()
+    pages = Page.objects.live().filter(path__startswith=page.path)
+    pages = list(pages.order_by("-first_published_at", "-pk")[:RESTRICTED_PAGES_PURGED])
+    parent = page.get_parent()
+    urls = {url for shown in [*pages, parent] if shown and (url := shown.get_full_url())}
+    return urls | _home_urls()
+
+
 def rendition_deleted(sender, **kwargs):
     # Kept HTML would point at the deleted file (a replaced image drops its renditions).
     _every_locale_misses()
@@ -192,7 +215,8 @@ def connect_signals():
     widgets_refreshed.connect(widgets_changed, dispatch_uid="caching-widgets")
     image = get_image_model()
     handlers = [
-        (settings_changed, [Site, Locale, PageViewRestriction], (post_save, post_delete)),
+        (settings_changed, [Site, Locale], (post_save, post_delete)),
+        (restriction_changed, [PageViewRestriction], (post_save, post_delete)),
         (taxonomy_changed, [Category, Country], (post_save, post_delete)),
         (image_changed, [image], (post_save,)),
         (image_deleting, [image], (pre_delete,)),

@@ -22,6 +22,7 @@ from articles.models import ArticleIndexPage, ArticlePage
 from cms.taxonomy.models import Country, PageCountry
 from tests.conftest import REPO_ROOT, subprocess_env
 from tests.factories import publish_child
+from tests.loopback import QuietHandler, serving
 
 SECRET_TITLE = "Zanzibarquill budget talks move behind closed doors"
 # What a listing or a result shows of it (the query itself is echoed by search).
@@ -251,3 +252,37 @@ def test_another_process_enforces_a_restriction_as_soon_as_it_is_written(
     finally:
         worker.stdin.close()
         worker.wait(timeout=30)
+
+
+class PurgeRecorder(QuietHandler):
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+
+@pytest.mark.django_db
+def test_a_restriction_purges_the_story_and_where_it_showed_at_the_cdn(
+    settings, secret_story, django_capture_on_commit_callbacks
+):
+    """A CDN keeps readers' copies until told: it must hear of the page made private."""
+    PurgeRecorder.purged = []
+    with serving(PurgeRecorder) as server:
+        settings.WAGTAILFRONTENDCACHE = {
+            "proxy": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": server.url,
+            }
+        }
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = restrict(secret_story.get_parent(), type="login")
+        assert {secret_story.url, secret_story.get_parent().url, "/en/", "/ru/"} <= set(
+            PurgeRecorder.purged
+        )
+
+        PurgeRecorder.purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction.delete()
+        assert secret_story.url in PurgeRecorder.purged
