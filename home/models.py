@@ -15,6 +15,7 @@ from cms.core.listing import (
     specific_stories,
     with_story_relations,
 )
+from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.taxonomy.models import Category, Country
 
 
@@ -25,7 +26,7 @@ def story_models():
     return [ArticlePage, InterviewPage]
 
 
-class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
+class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin, Page):
     """One per locale: top stories, latest news, interviews and partners."""
 
     parent_page_types = ["wagtailcore.Page"]

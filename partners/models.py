@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api.fields import LanguageCodesField
 from cms.caching.restrictions import ViewRestrictionsMixin, is_private, public
 from cms.core.listing import paginate
+from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.core.pages import SectionPage
 
 
@@ -40,7 +41,7 @@ def partner_card_relations(partners):
     return partners.select_related("country", "logo").prefetch_related("languages")
 
 
-class PartnerPage(ViewRestrictionsMixin, Page):
+class PartnerPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
     """A partner outlet; the page title is the outlet's name."""
 
     class Kind(models.TextChoices):

@@ -14,9 +14,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.fields import API_RENDITION, CountriesField
 from cms.caching.restrictions import ViewRestrictionsMixin
+from cms.core.page_permissions import ChiefEditorsDeleteMixin
 
 
-class SectionPage(ViewRestrictionsMixin, Page):
+class SectionPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
     """Abstract base of the sections under a home page (news, interviews, partners)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -28,7 +29,7 @@ class SectionPage(ViewRestrictionsMixin, Page):
         abstract = True
 
 
-class StoryPage(ViewRestrictionsMixin, Page):
+class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
     """Abstract base of articles and interviews."""
 
     lead = models.TextField(_("lead"), max_length=500, help_text=_("One or two sentences."))

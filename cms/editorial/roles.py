@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage
+from cms.core import page_permissions
 from cms.core.group_rights import set_group_rights
 from interviews.models import InterviewIndexPage
 from partners.models import PartnerIndexPage
@@ -25,8 +26,8 @@ STOCK_GROUPS_REMOVED = ["Moderators"]
 
 # Wagtail has no page "delete" right (adding or editing a page lets its owner, or anyone
 # who may publish it, delete it); this model permission, which Wagtail does not read, is
-# ours: without it no page is deleted (cms/editorial/wagtail_hooks.py).
-DELETE_PAGES = "wagtailcore.delete_page"
+# ours: without it no page is deleted (cms/core/page_permissions.py, wagtail_hooks.py).
+DELETE_PAGES = page_permissions.DELETE_PAGES
 
 # Pictures, documents and recordings are rights on the root collection. Whoever may add
 # may change and delete what they uploaded (Wagtail's ownership rule); "change" reaches

@@ -4,7 +4,10 @@ Wagtail alone lets whoever may edit a draft delete it, and whoever may publish a
 delete it live; each way in is tried: the delete view, the listing's button, Wagtail's
 bulk delete and our "delete with translations"."""
 
+import json
+
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -165,3 +168,36 @@ def test_delete_button_of_the_page_listing_shows_to_chief_editors_only(username,
     assert draft.title in response.text
     delete_url = reverse("wagtailadmin_pages:delete", args=[draft.pk])
     assert (delete_url in response.text) is shown
+
+
+def offers_delete(edit_page, delete_url):
+    """Whether the edit page shows a delete entry: in Wagtail's header menu, or in
+    wagtail-localize's translation editor, whose props say whether it shows one."""
+    editor = BeautifulSoup(edit_page.content, "html.parser").select_one(".js-translation-editor")
+    if editor is not None:
+        return json.loads(editor["data-props"])["perms"]["canDelete"]
+    return delete_url in edit_page.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("username", "language", "shown"),
+    [("reporter", "en", False), ("translator-ru", "ru", False), ("chief", "en", True)],
+)
+def test_delete_entry_of_the_page_header_menu_shows_to_chief_editors_only(
+    username, language, shown
+):
+    """The "⋮" menu of the edit page and of a section's listing offers no delete it refuses."""
+    page = draft_owned_by("reporter") if language == "en" else live_article(language)
+    client = login(username)
+    delete_url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
+    assert offers_delete(edit, delete_url) is shown
+
+    section = page.get_parent()
+    listing = client.get(reverse("wagtailadmin_explore", args=[section.pk]))
+    section_delete = reverse("wagtailadmin_pages:delete", args=[section.pk])
+    assert listing.status_code == 200
+    assert section_delete not in listing.text or username == "chief"
