@@ -17,32 +17,24 @@ from .tasks import enqueue_delivery
 
 def key_issued(request, key, raw_key, index_url):
     """The one page that shows a key in full; nothing may keep a copy of it."""
-    title = _("New API key")
-    response = TemplateResponse(
-        request,
-        "syndication/admin/key_issued.html",
-        {
-            "key": key,
-            "raw_key": raw_key,
-            "index_url": index_url,
-            "page_title": title,
-            "header_title": title,
-            "header_icon": "key",
-        },
-    )
-    add_never_cache_headers(response)
-    return response
+    context = {"key": key, "raw_key": raw_key}
+    return _shown_once(request, "key_issued.html", _("New API key"), index_url, context)
 
 
 def push_secret_issued(request, account, secret, index_url):
     """The one page that shows a push secret; it is never rendered anywhere else."""
     title = _("Push secret of %(partner)s") % {"partner": account}
+    context = {"account": account, "secret": secret}
+    return _shown_once(request, "push_secret_issued.html", title, index_url, context)
+
+
+def _shown_once(request, template, title, index_url, context):
+    # Neither the browser nor a proxy may keep the page that holds a credential.
     response = TemplateResponse(
         request,
-        "syndication/admin/push_secret_issued.html",
+        f"syndication/admin/{template}",
         {
-            "account": account,
-            "secret": secret,
+            **context,
             "index_url": index_url,
             "page_title": title,
             "header_title": title,

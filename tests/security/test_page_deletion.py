@@ -9,7 +9,6 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -17,21 +16,9 @@ from articles.models import ArticleIndexPage, ArticlePage
 from cms.taxonomy.models import Category
 from partners.models import PartnerPage
 from tests.factories import make_article
+from tests.security.staff import login, refused
 
 User = get_user_model()
-
-
-def login(username):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
-
-
-def refused(response):
-    # A 403, or Wagtail's redirect to the dashboard saying why.
-    return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    )
 
 
 def delete(client, page):

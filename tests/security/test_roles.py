@@ -10,7 +10,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -25,24 +24,12 @@ from wagtail.models import (
 from wagtailmedia.models import get_media_model
 
 from articles.models import ArticleIndexPage
+from tests.security.staff import login, refused
 
 ROLES = ["admin", "reporter", "editor", "chief", "widgets", "partners", "translator-ru"]
 A, R, E, C, W, P, T = ROLES
 
 User = get_user_model()
-
-
-def login(username):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
-
-
-def refused(response):
-    # Wagtail answers a refusal with 403, or a redirect to the dashboard saying why.
-    return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    )
 
 
 def upload_image(owner, title):
