@@ -19,6 +19,18 @@ class QuietHandler(BaseHTTPRequestHandler):
         pass
 
 
+class PurgeRecorder(QuietHandler):
+    """A CDN's stand-in: records the (Host, path) of every PURGE it is sent, in `purged`
+    (a class attribute, emptied by the test that serves it)."""
+
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+
 class LoopbackServer(ThreadingHTTPServer):
     # socketserver's backlog of 5 overflows when a load generator reconnects on every
     # request; the kernel then drops the handshake and the client waits a second or more.

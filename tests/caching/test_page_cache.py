@@ -21,7 +21,7 @@ from cms.taxonomy.models import Category, Country
 from cms.widgets.providers.cbr import CentralBankOfRussia
 from cms.widgets.providers.ecb import EuropeanCentralBank
 from cms.widgets.refresh import refresh_exchange_rates
-from tests.loopback import QuietHandler, serving
+from tests.loopback import PurgeRecorder, serving
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "widgets"
 
@@ -168,15 +168,6 @@ def test_editors_are_never_served_or_served_from_cached_pages(admin_client):
     assert "X-Page-Cache" not in fetch(admin_client, url)
     admin_client.logout()
     assert fetch(admin_client, url)["X-Page-Cache"] == "miss"
-
-
-class PurgeRecorder(QuietHandler):
-    purged = []
-
-    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
-        self.purged.append((self.headers["Host"], self.path))
-        self.send_response(200)
-        self.end_headers()
 
 
 @pytest.fixture
