@@ -10,6 +10,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+# Every newsroom group signs in to the admin.
+ADMIN_ACCESS = [("wagtailadmin", ["access_admin"])]
+
 
 def permissions(rights):
     """The Permission rows of [(app_label, [codename, ...]), ...]; a name that matches no

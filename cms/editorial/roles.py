@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from articles.models import ArticleIndexPage
 from cms.core import page_permissions
-from cms.core.group_rights import set_group_rights
+from cms.core.group_rights import ADMIN_ACCESS, set_group_rights
 from interviews.models import InterviewIndexPage
 from partners.models import PartnerIndexPage
 
@@ -111,7 +111,6 @@ ROLES = {
         scope="partners",
     ),
 }
-ADMIN_ACCESS = [("wagtailadmin", ["access_admin"])]
 
 
 def sections(scope):

@@ -6,7 +6,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 
-from cms.core.group_rights import set_group_rights
+from cms.core.group_rights import ADMIN_ACCESS, set_group_rights
 
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 # Whoever may start and sync translations (editors, chief editors) follows every language.
@@ -27,7 +27,7 @@ def setup_translator_groups():
         group, _ = Group.objects.get_or_create(name=translator_group_name(locale.language_code))
         set_group_rights(
             group,
-            model=[("wagtailadmin", ["access_admin"])],
+            model=ADMIN_ACCESS,
             page_codenames=TRANSLATOR_PAGE_PERMISSIONS,
             pages=Page.objects.filter(locale=locale, depth=2)[:1],
         )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms.core.admin_access import admin_view_requires, forbidden
+from cms.core.admin_access import forbidden
 
 from .roles import START_TRANSLATIONS, status_report_locales
 from .status import MISSING, OUT_OF_DATE, TRANSLATED, translation_status
@@ -27,14 +27,16 @@ def may_read_status(user):
     return bool(status_report_locales(user))
 
 
-@admin_view_requires(may_read_status)
 def status_overview(request):
+    locale_ids = status_report_locales(request.user)
+    if not locale_ids:
+        return forbidden(request)
     ordering = request.GET.get("ordering", "locale")
     key = SORT_KEYS.get(ordering.lstrip("-"))
     if key is None:
         ordering, key = "locale", SORT_KEYS["locale"]
     statuses = sorted(
-        translation_status(status_report_locales(request.user)),
+        translation_status(locale_ids),
         key=key,
         reverse=ordering.startswith("-"),
     )
@@ -55,8 +57,10 @@ def status_overview(request):
     )
 
 
-@admin_view_requires(may_read_status)
 def status_of_locale(request, language_code):
+    locale_ids = status_report_locales(request.user)
+    if not locale_ids:
+        return forbidden(request)
     locale = (
         Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
         .filter(language_code=language_code)
@@ -67,7 +71,7 @@ def status_of_locale(request, language_code):
             request, _("There is no language “%(code)s” on this site.") % {"code": language_code}
         )
         return redirect("translation_status")
-    if locale.pk not in status_report_locales(request.user):
+    if locale.pk not in locale_ids:
         return forbidden(request)
     (status,) = translation_status([locale.pk])
     may_start = request.user.has_perm(START_TRANSLATIONS)
