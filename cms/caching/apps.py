@@ -5,8 +5,3 @@ class CachingConfig(AppConfig):
     name = "cms.caching"
     label = "caching"
     verbose_name = "Page and front-end caching"
-
-    def ready(self):
-        from . import purge
-
-        purge.connect_signals()

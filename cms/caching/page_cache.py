@@ -6,13 +6,16 @@ and only when the answer set no cookie, used no CSRF token and no CSP nonce.
 Query strings are part of the key when they only hold the listing parameters below;
 any other parameter (a search, a tracking tag) is served fresh, so no reader can fill
 the cache with variants. The key also carries the private sections of the moment
-(restrictions.py, read from the database each request), so a page made private in another
+(cms/privacy.py, read from the database each request), so a page made private in another
 process is never served from here. One entry holds the answers for each scheme and host
 the site answers to (its canonical address and links are absolute), so dropping an address
-drops them all. Purging (purge.py) moves a locale to a new generation, or drops single
+drops them all. Purging (cms/core/purge.py) moves a locale to a new generation, or drops single
 addresses.
 """
 
+from functools import cache as cache_for_process
+
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -20,10 +23,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from wagtail.views import serve
 
-from . import restrictions
+from cms import privacy
 
-# The parameters listings read (cms/core/listing.py, articles/models.py).
-LISTING_PARAMETERS = {"page", "category", "country", "tag"}
+from .generations import Generation
+
 HEADER = "X-Page-Cache"
 # Schemes and hosts kept per address: ALLOWED_HOSTS bounds them; this bounds the entry.
 MAX_ORIGINS = 4
@@ -34,21 +37,17 @@ def languages():
 
 
 def generation(language):
-    return cache.get_or_set(f"page-cache:{language}:generation", 1, timeout=None)
+    return Generation(f"page-cache:{language}:generation")
 
 
 def next_generation(language):
     """Every page of the locale misses from now on; the old entries expire unread."""
-    key = f"page-cache:{language}:generation"
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, timeout=None)
+    generation(language).move_on()
 
 
 def cache_key(language, path, query=""):
-    private = restrictions.digest()
-    return f"page-cache:{language}:{generation(language)}:{private}:{path}?{query}"
+    private = privacy.digest()
+    return f"page-cache:{language}:{generation(language).current()}:{private}:{path}?{query}"
 
 
 def origin_of(request):
@@ -65,9 +64,18 @@ def language_of(path):
     return prefix if prefix in languages() else None
 
 
+@cache_for_process
+def listing_parameters():
+    """The query parameters some page reads to list its stories (a page number, a section's
+    filters): each page class declares its own in `listing_parameters`."""
+    return frozenset(
+        name for model in apps.get_models() for name in getattr(model, "listing_parameters", ())
+    )
+
+
 def listing_query(request):
     """The query string in a stable order, or None when it holds anything else."""
-    if not set(request.GET) <= LISTING_PARAMETERS:
+    if not set(request.GET) <= listing_parameters():
         return None
     return urlencode(sorted(request.GET.items()))
 
@@ -130,7 +138,7 @@ class PageCacheMiddleware:
         if may_be_kept(request, response):
             if settings.WAGTAILFRONTENDCACHE and view_of(request) is serve:
                 # The CDN keeps it until purged; browsers ask again each time. Feeds are not
-                # among the addresses purged (purge.py): only this cache keeps them.
+                # among the addresses purged (cms/core/purge.py): only this cache keeps them.
                 patch_cache_control(
                     response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
                 )

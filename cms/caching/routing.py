@@ -2,7 +2,7 @@
 
 Wagtail walks the tree one level per query (home, section, article: each a query, and
 each `.specific` another). Every page's `url_path` is its ancestors' slugs, so the page
-and all its ancestors come in one query, remembered as a reader fact (facts.py); its
+and all its ancestors come in one query, remembered as a reader fact (reader_facts.py); its
 specific row in a second. The result is handed to Wagtail's own `serve` view through the
 attributes it caches the site and the route on, so hooks, view restrictions, previews and
 routable pages behave as before.
@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.views import serve
 
-from . import facts
+from . import reader_facts
 
 
 class ReaderRoutingMiddleware:
@@ -25,20 +25,20 @@ class ReaderRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with facts.one_generation_per_request():
+        with reader_facts.one_generation_per_request():
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in ("GET", "HEAD"):
             return None
-        site = facts.site_for_request(request)
+        site = reader_facts.site_for_request(request)
         if site is None:
             return None
         # Where Wagtail looks first (feeds, sitemaps and the API build page URLs with it).
         request._wagtail_site = site
         if view_func is not serve:
             return None
-        home = facts.home_for_language(get_language())
+        home = reader_facts.home_for_language(get_language())
         if home is None or site.root_page.translation_key != home.translation_key:
             return None  # not our one-tree-per-locale layout: Wagtail routes it
         path = view_args[0] if view_args else view_kwargs.get("path", "")
@@ -59,7 +59,7 @@ def route(request, home, path):
     # treebeard's cache of get_parent(): the breadcrumbs and the tag links ask for it.
     page._cached_parent_obj = ancestors[-1]
     # A section filters its listings by its Locale: the cached one saves that row's query.
-    for locale in facts.locales().values():
+    for locale in reader_facts.locales().values():
         if locale.pk == page.locale_id:
             page.locale = locale
     request._newsroom_ancestors = (page.pk, ancestors)
@@ -72,12 +72,12 @@ def remembered_chain(home, components):
     if not components:
         return []
     path = "/".join(components)
-    key = facts.key_for(f"route:{home.pk}:{hashlib.sha256(path.encode()).hexdigest()[:32]}")
+    key = reader_facts.key_for(f"route:{home.pk}:{hashlib.sha256(path.encode()).hexdigest()[:32]}")
     chain = cache.get(key)
     if chain is None:
         chain = find_chain(home, components)
         if len(chain) == len(components):
-            cache.set(key, chain, facts.TIMEOUT)
+            cache.set(key, chain, reader_facts.TIMEOUT)
     return chain
 
 
@@ -88,11 +88,11 @@ def find_chain(home, components):
     ]
     under_home = Q(url_path__in=candidates, path__startswith=home.path)
     # The language switcher's links come in the same query: the live pages sharing the
-    # named page's translation key, remembered as the page's translations (facts.py).
+    # named page's translation key, remembered as the page's translations (reader_facts.py).
     named = Page.objects.filter(url_path=candidates[-1], path__startswith=home.path)
     translations = Q(live=True, translation_key__in=Subquery(named.values("translation_key")[:1]))
     found = Page.objects.filter(under_home | translations)
-    found = list(found.only(*facts.TRANSLATION_FIELDS, "live", "content_type_id"))
+    found = list(found.only(*reader_facts.TRANSLATION_FIELDS, "live", "content_type_id"))
     # The chain must be unbroken from the home page down (url_path is not unique).
     rows = sorted(
         (
@@ -109,7 +109,7 @@ def find_chain(home, components):
         chain.append(page)
     if len(chain) == len(components):
         leaf = chain[-1]
-        facts.remember_translations(
+        reader_facts.remember_translations(
             leaf, [page for page in found if page.translation_key == leaf.translation_key]
         )
     return chain

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Newsroom core"
+
+    def ready(self):
+        from . import purge
+
+        purge.connect_signals()

@@ -2,11 +2,11 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from cms.caching import facts
+from cms.caching import reader_facts
 
 
 def _home_of_active_locale():
-    return facts.home_for_language(get_language())
+    return reader_facts.home_for_language(get_language())
 
 
 def newsroom(request):

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from cms.caching.restrictions import public
+from cms.privacy import public
 
 from .pagination import IndexedPaginator
 

@@ -3,7 +3,7 @@
 Django's Paginator counts the whole listing on every request and reads a page with an
 OFFSET over full, joined rows: at 20,000 articles a locale that is 180-350 ms for the
 count and ~100 ms for page 500 (issue #9). Here the total is remembered in the cache until
-a page changes (cms/caching/facts.py), and a page's ids are read alone, ordered and
+a page changes (cms/caching/reader_facts.py), and a page's ids are read alone, ordered and
 offset along the story listing index (cms/core/migrations/0001_story_listing_index.py)
 without touching the wide page rows, and remembered there as well. The rows, their joins
 and prefetches are read for those ids only when something asks for more than the ids: a
@@ -13,7 +13,7 @@ page whose cards are all in the cache (core/templatetags/reader_cache_tags.py) r
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
-from cms.caching import facts
+from cms.caching import reader_facts
 
 from .rows_by_id import RowsById
 
@@ -33,7 +33,7 @@ class IndexedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return facts.listing_count(self.object_list)
+        return reader_facts.listing_count(self.object_list)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -44,7 +44,7 @@ class IndexedPaginator(Paginator):
 
     def ids(self, number):
         """The ids on page `number`, remembered for the generation."""
-        return facts.listing_ids(self.ids_query(number))
+        return reader_facts.listing_ids(self.ids_query(number))
 
     def ids_query(self, number):
         """The query for page `number`'s ids: it orders and offsets nothing but ids."""

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from cms.caching import facts
+from cms.caching import reader_facts
 
 
 def page_in_each_locale(page=None, request=None, route=""):
@@ -25,11 +25,11 @@ def page_in_each_locale(page=None, request=None, route=""):
 
 
 def _links(page, request, route):
-    locales = facts.locales()
+    locales = reader_facts.locales()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = facts.translations_of(page)
-    homes = facts.home_pages()
+        translations = reader_facts.translations_of(page)
+    homes = reader_facts.home_pages()
     links = []
     for code, _name in settings.LANGUAGES:
         locale = locales.get(code)

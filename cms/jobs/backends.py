@@ -24,12 +24,17 @@ from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_module_path, normalize_json
 
+from cms.celery import app
+
 logger = logging.getLogger(__name__)
 
 
-def celery_is_eager():
-    from cms.celery import app
+# The worker's tasks (tasks.py), sent by name: this module is what they import.
+RUN_DJANGO_TASK = "cms.jobs.run_django_task"
+RUN_LOCALIZE_JOB = "cms.jobs.run_localize_job"
 
+
+def celery_is_eager():
     return app.conf.task_always_eager
 
 
@@ -116,15 +121,13 @@ class CeleryBackend(BaseTaskBackend):
         return result
 
     def publish(self, result):
-        from .tasks import run_django_task
-
         task = result.task
         options = {"task_id": result.id}
         if task.queue_name != DEFAULT_TASK_QUEUE_NAME:
             options["queue"] = task.queue_name
         if task.run_after is not None:
             options["eta"] = task.run_after
-        run_django_task.apply_async((task.module_path, result.args, result.kwargs), **options)
+        app.send_task(RUN_DJANGO_TASK, (task.module_path, result.args, result.kwargs), **options)
         task_enqueued.send(type(self), task_result=result)
 
 
@@ -148,10 +151,8 @@ class LocalizeJobBackend:
             func(*args, **kwargs)
             return
 
-        from .tasks import run_localize_job
-
         after_commit(
-            lambda: run_localize_job.apply_async(payload),
+            lambda: app.send_task(RUN_LOCALIZE_JOB, payload),
             lambda: func(*args, **kwargs),
             payload[0],
         )

@@ -13,7 +13,7 @@ from django_tasks.base import Task, TaskContext, TaskError, TaskResult, TaskResu
 from django_tasks.signals import task_finished, task_started
 from django_tasks.utils import get_exception_traceback, get_module_path, normalize_json
 
-from .backends import CeleryBackend, decode_job_value
+from .backends import RUN_DJANGO_TASK, RUN_LOCALIZE_JOB, CeleryBackend, decode_job_value
 
 logger = get_task_logger(__name__)
 
@@ -29,7 +29,7 @@ RETRY_POLICY = {
 }
 
 
-@shared_task(bind=True, name="cms.jobs.run_django_task", **RETRY_POLICY)
+@shared_task(bind=True, name=RUN_DJANGO_TASK, **RETRY_POLICY)
 def run_django_task(self, module_path, args, kwargs):
     """Run the django-tasks task at `module_path`, e.g. a search index update."""
     logger.info("Running %s", module_path)
@@ -74,7 +74,7 @@ def reported(result):
     task_finished.send(CeleryBackend, task_result=done)
 
 
-@shared_task(name="cms.jobs.run_localize_job", **RETRY_POLICY)
+@shared_task(name=RUN_LOCALIZE_JOB, **RETRY_POLICY)
 def run_localize_job(func_path, args, kwargs):
     """Run a wagtail-localize job (subtree translation, tree sync) with its objects read again."""
     logger.info("Running %s", func_path)

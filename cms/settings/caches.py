@@ -1,6 +1,6 @@
 """The caches that settings/base.py builds from what it read of the environment: Django's
 cache (Redis when given, else per process) and the CDNs or proxies purged along with the
-page cache (cms/caching/purge.py), through Wagtail's frontend-cache backends."""
+page cache (cms/core/purge.py), through Wagtail's frontend-cache backends."""
 
 
 def django_caches(redis_url):

@@ -1,30 +1,31 @@
-"""One signal for "what the widgets show has changed": caches listen to it."""
+"""One signal for "what the widgets show has changed": their fragments and the pages miss."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
+from cms.caching.generations import Generation
+from cms.core.purge import purge_widgets
+
+from .models import City, ExchangeRate, WeatherReport
+
 widgets_refreshed = Signal()
 
-CACHE_VERSION_KEY = "widgets:version"
+FRAGMENTS = Generation("widgets:version")
 
 
 def cache_version():
-    return cache.get_or_set(CACHE_VERSION_KEY, 1, timeout=None)
+    return FRAGMENTS.current()
 
 
 @receiver(widgets_refreshed)
-def bump_widget_cache_version(sender, **kwargs):
-    # A new version makes every language's cached fragment miss at once.
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, timeout=None)
+def widgets_changed(sender, **kwargs):
+    # A new version makes every language's cached fragment miss at once; the pages that
+    # show them go too.
+    FRAGMENTS.move_on()
+    purge_widgets()
 
 
 def connect_model_signals():
-    from .models import City, ExchangeRate, WeatherReport
-
     def changed(sender, **kwargs):
         widgets_refreshed.send(sender=sender)
 

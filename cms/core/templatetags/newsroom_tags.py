@@ -9,9 +9,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms.caching import facts
+from cms.caching import reader_facts
 from cms.caching.routing import ancestors_for
 from cms.core import formatting
+from cms.core.translations import page_in_each_locale
 
 register = template.Library()
 
@@ -45,8 +46,6 @@ def number(value, digits=None):
 @register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """Links to this page in every locale, or to that locale's home where it has none."""
-    from cms.core.translations import page_in_each_locale
-
     return {
         "links": page_in_each_locale(
             page, context.get("request"), context.get("locale_route", "")
@@ -59,7 +58,7 @@ def language_switcher(context, page=None):
 def section_nav(context, page=None):
     """The sections of the reader's home page that editors put in menus."""
     home = context.get("home")
-    sections = facts.menu_sections(home) if home else []
+    sections = reader_facts.menu_sections(home) if home else []
     current_path = getattr(page, "url_path", "") or ""
     return {
         "sections": [(section, current_path.startswith(section.url_path)) for section in sections],
@@ -70,8 +69,6 @@ def section_nav(context, page=None):
 @register.simple_tag(takes_context=True)
 def alternate_links(context, page=None):
     """<link rel="alternate" hreflang> for each live translation, and x-default (English)."""
-    from cms.core.translations import page_in_each_locale
-
     request = context.get("request")
     if request is None:
         return ""

@@ -1,11 +1,11 @@
-"""Reader HTML kept in the cache under the reader facts' generation (cms/caching/facts.py).
+"""Reader HTML kept in the cache under the reader facts' generation (cms/caching/reader_facts.py).
 
 `{% story_cards %}` and `{% story_card %}` give story cards, a listing's read in one round
 trip; `{% reader_key as key %}` gives what a `{% cache %}` fragment of a reader's page
 varies on. A card shows its story's title, date, category, byline, duration, lead and hero
 picture, and links to the story and to its category under the reader's home page. Pages,
 categories, countries and images all move the generation when they change
-(cms/caching/purge.py), so the key carries it, and with it everything else the HTML
+(cms/core/purge.py), so the key carries it, and with it everything else the HTML
 depends on: the language (dates and digits), the site the reader asked for (addresses are
 relative to it), the reader's home page, the template, and a card's variant.
 """
@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from cms.caching import facts
+from cms.caching import reader_facts
 
 register = template.Library()
 
@@ -50,7 +50,7 @@ def story_cards(context, stories, eager_first=False, **variant):
         missing = [n for n in missing if pks[n] in found]
         rendered = _render(context, [(found[pks[n]], variants[n]) for n in missing])
         fresh = {keys[n]: html for n, html in zip(missing, rendered, strict=True)}
-        cache.set_many(fresh, facts.TIMEOUT)
+        cache.set_many(fresh, reader_facts.TIMEOUT)
         kept.update(fresh)
     return mark_safe("".join(kept[key] for key in keys if key in kept))
 
@@ -88,7 +88,7 @@ def _variant_key(variant):
 def _reader_key(context, request, template_digest):
     site = Site.find_for_request(request) if request is not None else None
     home = context.get("home")
-    parts = (facts.generation(), template_digest, get_language(), getattr(site, "pk", ""))
+    parts = (reader_facts.generation(), template_digest, get_language(), getattr(site, "pk", ""))
     return ":".join(str(part) for part in ("reader", *parts, getattr(home, "pk", "")))
 
 

@@ -9,25 +9,27 @@ and other reader HTML (reader_cache_tags.py in cms/core/templatetags) are kept u
 same generation. Every key
 carries a generation number; `forget()` moves to the next one, so all facts are rebuilt.
 Which pages are private is not a fact kept here: it is read once per request
-(restrictions.py) and is part of the generation.
-The purge path (purge.py) calls it whenever a page is saved, published, unpublished, moved
+(cms/privacy.py) and is part of the generation.
+The purge path (cms/core/purge.py) calls it whenever a page is saved, published, unpublished, moved
 or deleted, when a Site, Locale or view restriction changes, when a category or country
 is saved or deleted (cards show their names) and when an image or its renditions change.
 """
 
 import hashlib
-import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from wagtail.models import Locale, Page, Site
 
-from . import restrictions
+from cms import privacy
 
-GENERATION = "reader-facts:generation"
+from .generations import Generation
+
+GENERATION = Generation("reader-facts:generation")
 TIMEOUT = 60 * 60  # a safety net: every change that matters calls forget()
 
 
@@ -37,24 +39,21 @@ _request_memo = ContextVar("reader_facts_request_memo", default=None)
 
 
 def forget():
-    try:
-        cache.incr(GENERATION)
-    except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION, _fresh_generation(), timeout=None)
+    GENERATION.move_on()
     if (memo := _request_memo.get()) is not None:
         memo.clear()  # the request that changed something reads what it changed
-    restrictions.forget_for_request()
+    privacy.forget_for_request()
 
 
 def generation():
     """What every key of a fact, or of HTML built from facts, carries: the number, and the
-    private sections of the moment read from the database (restrictions.py), so that
+    private sections of the moment read from the database (cms/privacy.py), so that
     nothing kept while a page was public is shown once it is private, in any process."""
     memo = _request_memo.get()
     if memo is not None and "generation" in memo:
         return memo["generation"]
-    number = cache.get_or_set(GENERATION, _fresh_generation, timeout=None)
-    private = restrictions.digest()
+    number = GENERATION.current()
+    private = privacy.digest()
     value = f"{number}-{private}" if private else number
     if memo is not None:
         memo["generation"] = value
@@ -67,16 +66,10 @@ def one_generation_per_request():
     (the routing middleware wraps each request in it)."""
     token = _request_memo.set({})
     try:
-        with restrictions.read_once_per_request():
+        with privacy.read_once_per_request():
             yield
     finally:
         _request_memo.reset(token)
-
-
-def _fresh_generation():
-    # A generation evicted from the cache must not start again at a number whose facts
-    # may still be kept: the clock's milliseconds never come back.
-    return int(time.time() * 1000)
 
 
 def key_for(name):
@@ -103,13 +96,16 @@ def locales():
     return _remembered("locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()})
 
 
+def home_page_model():
+    """The page class of each locale's home page (settings.NEWSROOM_HOME_PAGE_MODEL), named
+    in the settings as Django names its user model: this layer sits below the content apps."""
+    return apps.get_model(settings.NEWSROOM_HOME_PAGE_MODEL, require_ready=False)
+
+
 def home_pages():
     """{locale_id: HomePage} of the live home pages."""
-    from home.models import HomePage
-
-    return _remembered(
-        "homes", lambda: {home.locale_id: home for home in HomePage.objects.live().order_by("pk")}
-    )
+    homes = home_page_model().objects.live().order_by("pk")
+    return _remembered("homes", lambda: {home.locale_id: home for home in homes})
 
 
 def home_for_language(language_code):
@@ -124,7 +120,7 @@ def menu_sections(home):
     return _remembered(
         f"menu:{home.pk}",
         lambda: list(
-            restrictions.public(home.get_children().live().in_menu()).only(
+            privacy.public(home.get_children().live().in_menu()).only(
                 "id", "title", "url_path", "path", "depth"
             )
         ),
@@ -155,7 +151,7 @@ def remember_translations(page, candidates):
 
 
 def _translations(pages):
-    return {p.locale_id: p for p in pages if not restrictions.is_private(p)}
+    return {p.locale_id: p for p in pages if not privacy.is_private(p)}
 
 
 def site_for_request(request):

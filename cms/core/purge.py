@@ -2,20 +2,21 @@
 
 Publishing, unpublishing (wagtail-localize publishes a translation through the same
 `page_published` signal), moving and deleting a page, and refreshing the widgets, end in
-`purge_page` or `purge_widgets`. They drop the reader facts (facts.py), the cached pages
-of the page's locale (page_cache.py) and, when a CDN is configured, send the same
-addresses to it through Wagtail's frontend-cache backends (WAGTAILFRONTENDCACHE). The
-app wagtail.contrib.frontend_cache is not installed: its own signal handlers would purge
-a second, narrower set of addresses. A Site, Locale, view restriction, category, country
-or image that changes, and a rendition that is deleted, drop the facts (with the story
-cards and fragments kept under them) and every locale's pages. A CDN is told of an image
-changed or deleted (a photo withdrawn for its rights must go at once): the live pages that
-show it, their parents and the home pages; of a category or country saved or deleted: its
-listing and the home pages; of a view restriction added or lifted: the page, the pages
-under it (up to RESTRICTED_PAGES_PURGED, newest first), its parent and the home pages,
-since a CDN never asks which pages are private. Its other copies (a renamed category on
-story pages and other listings, an image on a card in a deeper listing) last until they
-expire (FRONTEND_CACHE_SECONDS).
+`purge_page` or `purge_widgets` (which the widgets app calls). They drop the reader
+facts, the cached pages of the page's locale (both in cms/caching) and, when a CDN is
+configured, send the same addresses to it through Wagtail's frontend-cache backends
+(WAGTAILFRONTENDCACHE). The app wagtail.contrib.frontend_cache is not installed: its own
+signal handlers would purge a second, narrower set of addresses. A Site, Locale, view
+restriction, category, country or image that changes, and a rendition that is deleted,
+drop the facts (with the story cards and fragments kept under them) and every locale's
+pages. A CDN is told of an image changed or deleted (a photo withdrawn for its rights
+must go at once): the live pages that show it, their parents and the home pages; of a
+category or country saved or deleted: its listing and the home pages; of a view
+restriction added or lifted: the page, the pages under it (up to
+RESTRICTED_PAGES_PURGED, newest first), its parent and the home pages, since a CDN never
+asks which pages are private. Its other copies (a renamed category on story pages and
+other listings, an image on a card in a deeper listing) last until they expire
+(FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
@@ -27,10 +28,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.caching import page_cache, reader_facts
 from cms.taxonomy.models import Category, Country
-from cms.widgets.signals import widgets_refreshed
 
-from . import facts, page_cache
+from .stories import story_models
 
 # A restriction on a whole section purges its newest pages at the CDN; older ones leave
 # when their copies expire (FRONTEND_CACHE_SECONDS). Ours (page_cache) drop them all.
@@ -41,7 +42,7 @@ def purge_page(page, old_url_path=None):
     """The page's locale misses from now on; its translations' own addresses too (their
     language switcher links to it). The CDN forgets the page, its parent, the home pages
     and the translations."""
-    facts.forget()
+    reader_facts.forget()
     language = page.locale.language_code
     page_cache.next_generation(language)
     urls = set()
@@ -78,9 +79,8 @@ def _home_urls():
 
 
 def _homes_with_urls():
-    from home.models import HomePage
-
-    return [(home, url) for home in HomePage.objects.live() if (url := home.get_full_url())]
+    homes = reader_facts.home_page_model().objects.live()
+    return [(home, url) for home in homes if (url := home.get_full_url())]
 
 
 def _purge_frontend(urls):
@@ -100,7 +100,7 @@ def page_saved_or_deleted(sender, instance, **kwargs):
     # Pages saved live without publishing (imports, the demo, generate_newsroom) and
     # deleted pages: a live one leaves its listings.
     if isinstance(instance, Page):
-        facts.forget()
+        reader_facts.forget()
         if kwargs.get("signal") is post_delete and instance.live:
             page_cache.next_generation(instance.locale.language_code)
 
@@ -152,8 +152,6 @@ def _pages_showing(image):
     their cards) and of the home pages. None when no CDN is configured to tell."""
     if not settings.WAGTAILFRONTENDCACHE:
         return set()
-    from cms.core.related import story_models
-
     references = ReferenceIndex.get_references_to(image).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
@@ -197,13 +195,9 @@ def rendition_deleted(sender, **kwargs):
 
 
 def _every_locale_misses():
-    facts.forget()
+    reader_facts.forget()
     for language in page_cache.languages():
         page_cache.next_generation(language)
-
-
-def widgets_changed(sender, **kwargs):
-    purge_widgets()
 
 
 def connect_signals():
@@ -212,7 +206,6 @@ def connect_signals():
     post_page_move.connect(page_moved, dispatch_uid="caching-moved")
     post_save.connect(page_saved_or_deleted, dispatch_uid="caching-page-save")
     post_delete.connect(page_saved_or_deleted, dispatch_uid="caching-page-delete")
-    widgets_refreshed.connect(widgets_changed, dispatch_uid="caching-widgets")
     image = get_image_model()
     handlers = [
         (settings_changed, [Site, Locale], (post_save, post_delete)),
