@@ -15,19 +15,22 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api.fields import TagNamesField
-from cms.core.blocks import StoryBodyBlock, story_text
+from cms.core import story_body
+from cms.core.api_fields import TagNamesField
 from cms.core.formatting import reading_minutes
 from cms.core.listing import paginate, section_stories, with_story_relations
 from cms.core.pages import SectionPage, StoryPage
 from cms.core.related import related_stories
 from cms.taxonomy.models import Category, Country
 
+from .blocks import StoryBodyBlock
+
 
 class ArticleIndexPage(SectionPage):
     """A news section: its articles newest first, filterable by category, country and tag."""
 
     subpage_types = ["articles.ArticlePage"]
+    listing_parameters = ("page", "category", "country", "tag")
 
     class Meta:
         verbose_name = _("news section")
@@ -126,6 +129,11 @@ class ArticlePage(StoryPage):
         APIField("body"),
     ]
 
+    story_kind = "article"
+    search_label = _("Articles")
+    feed_slug = "news"
+    in_news_sitemap = True
+
     class Meta:
         verbose_name = _("article")
 
@@ -133,6 +141,32 @@ class ArticlePage(StoryPage):
     def reader_queryset(cls, queryset):
         # The template and the page's metadata both read the tags.
         return super().reader_queryset(queryset).prefetch_related("tags", "notes")
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return super().search_queryset(queryset).prefetch_related("tags")
+
+    @classmethod
+    def outbound_queryset(cls, queryset, keywords=False):
+        # Corrections date an item's last change and travel with it.
+        queryset = super().outbound_queryset(queryset, keywords).prefetch_related("notes")
+        return queryset.prefetch_related("tags") if keywords else queryset
+
+    @classmethod
+    def api_queryset(cls, queryset, images):
+        return super().api_queryset(queryset, images).prefetch_related("tags")
+
+    @property
+    def body_stream(self):
+        return self.body
+
+    @property
+    def tag_names(self):
+        # Reads a prefetch of the tags when there is one (the manager's names() would not).
+        return [tag.name for tag in self.tags.all()]
+
+    def search_words(self):
+        return [*super().search_words(), *self.tag_names]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -157,4 +191,4 @@ class ArticlePage(StoryPage):
 
     @property
     def reading_time(self):
-        return reading_minutes(f"{self.title} {self.lead} {story_text(self.body)}")
+        return reading_minutes(f"{self.title} {self.lead} {story_body.reading_text(self.body)}")

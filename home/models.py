@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from cms.caching.restrictions import ViewRestrictionsMixin, public
+from articles.models import ArticlePage
 from cms.core.listing import (
     NEWEST_FIRST,
     live_stories,
@@ -16,14 +16,11 @@ from cms.core.listing import (
     with_story_relations,
 )
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
+from cms.core.stories import story_models
+from cms.privacy import ViewRestrictionsMixin, public
 from cms.taxonomy.models import Category, Country
-
-
-def story_models():
-    from articles.models import ArticlePage
-    from interviews.models import InterviewPage
-
-    return [ArticlePage, InterviewPage]
+from interviews.models import InterviewPage
+from partners.models import PartnerPage
 
 
 class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -35,16 +32,13 @@ class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin
         "interviews.InterviewIndexPage",
         "partners.PartnerIndexPage",
     ]
+    listing_parameters = ("page",)  # of the category and country listings
 
     class Meta:
         verbose_name = _("home page")
 
     @path("")
     def front_page(self, request):
-        from articles.models import ArticlePage
-        from interviews.models import InterviewPage
-        from partners.models import PartnerPage
-
         # The locale's id, not the locale: filtering needs no query for the Locale row.
         latest = list(with_story_relations(live_stories(ArticlePage, self.locale_id))[:13])
         context = {
@@ -102,8 +96,6 @@ class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin
     def country_listing(self, request, code):
         if len(code) != 2 or not code.isalpha():
             raise Http404
-        from partners.models import PartnerPage
-
         country = get_object_or_404(Country, code=code.upper(), locale=self.locale)
         partners = public(PartnerPage.objects.live()).filter(country=country).order_by("title")
         filters = {"country_links__country": country}

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.core import story_body
+
 
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.TextBlock()
@@ -16,6 +18,12 @@ class QuestionAnswerBlock(blocks.StructBlock):
             "answer": "<p>About two days, half of what it was last year.</p>",
         }
         label = _("Question and answer")
+
+    def story_parts(self, value):
+        return [
+            story_body.Question(value.get("question") or ""),
+            story_body.Paragraph(value.get("answer") or ""),
+        ]
 
 
 class TranscriptBlock(blocks.StreamBlock):

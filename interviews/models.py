@@ -1,23 +1,31 @@
 """Video interviews: who speaks, what they said, and the recording."""
 
+import re
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api.fields import MediaFileField
+from cms.core import story_body
+from cms.core.api_fields import MediaFileField
 from cms.core.listing import paginate, section_stories, with_story_relations
 from cms.core.pages import SectionPage, StoryPage
 from cms.core.related import related_stories
 
 from .blocks import TranscriptBlock
+
+IFRAME_SRC = re.compile(r'<iframe[^>]*\ssrc="([^"]+)"')
 
 
 class InterviewIndexPage(SectionPage):
@@ -125,8 +133,26 @@ class InterviewPage(StoryPage):
         APIField("transcript"),
     ]
 
+    story_kind = "interview"
+    search_label = _("Interviews")
+    feed_slug = "interviews"
+    og_type = "video.other"
+
     class Meta:
         verbose_name = _("interview")
+
+    @classmethod
+    def outbound_queryset(cls, queryset, keywords=False):
+        return super().outbound_queryset(queryset, keywords).select_related("video_file")
+
+    @classmethod
+    def api_queryset(cls, queryset, images):
+        return (
+            super()
+            .api_queryset(queryset, images)
+            .select_related("video_file")
+            .prefetch_related(Prefetch("portrait", queryset=images))
+        )
 
     def clean(self):
         super().clean()
@@ -139,6 +165,51 @@ class InterviewPage(StoryPage):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = related_stories(self)
         return context
+
+    @property
+    def body_stream(self):
+        return self.transcript
+
+    def opening_parts(self):
+        parts = [story_body.Speaker(self.full_byline)]
+        if self.video_url:
+            parts.append(story_body.Embed(self.video_url))
+        elif self.video_file:
+            parts.append(story_body.Video(self.video_file_id, url=self.video_file.url))
+        return parts
+
+    def search_words(self):
+        return [
+            self.interviewee_name,
+            self.interviewee_role,
+            self.organisation,
+        ] + super().search_words()
+
+    @property
+    def share_image(self):
+        return self.hero_image or self.portrait
+
+    @property
+    def video_duration(self):
+        return self.duration_seconds
+
+    def shared_video(self):
+        if self.video_file:
+            source = self.video_file.sources[0]
+            return {"url": source["src"], "type": source["type"], "embed": ""}
+        if self.video_url:
+            return {"url": "", "type": "", "embed": self.player_address()}
+        return None
+
+    def player_address(self):
+        """The player's address from the embed Wagtail stored for the video (no network),
+        else the video's own address."""
+        html = Embed.objects.filter(url=self.video_url).values_list("html", flat=True).first()
+        found = IFRAME_SRC.search(html or "")
+        return unescape(found[1]) if found else self.video_url
+
+    def outbound_byline(self):
+        return self.full_byline
 
     @property
     def byline(self):

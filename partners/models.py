@@ -2,19 +2,22 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api.fields import LanguageCodesField
-from cms.caching.restrictions import ViewRestrictionsMixin, is_private, public
+from cms.core.api_fields import LanguageCodesField
 from cms.core.listing import paginate
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.core.pages import SectionPage
+from cms.core.searchable import SearchablePage, SearchEntry
+from cms.core.stories import StoryChooserPanel
+from cms.privacy import ViewRestrictionsMixin, is_private, public
 
 
 class PartnerIndexPage(SectionPage):
@@ -41,7 +44,7 @@ def partner_card_relations(partners):
     return partners.select_related("country", "logo").prefetch_related("languages")
 
 
-class PartnerPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
+class PartnerPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, Page):
     """A partner outlet; the page title is the outlet's name."""
 
     class Kind(models.TextChoices):
@@ -105,8 +108,32 @@ class PartnerPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
         APIField("languages", serializer=LanguageCodesField(read_only=True)),
     ]
 
+    search_kind = "partner"
+    search_label = _("Partner media")
+
     class Meta:
         verbose_name = _("partner")
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return super().search_queryset(queryset).select_related("country")
+
+    def search_entry(self):
+        return SearchEntry(
+            summary=self.description,
+            body=f"{self.country.name} {self.website}",
+            country_codes=[self.country.code],
+        )
+
+    @classmethod
+    def api_queryset(cls, queryset, images):
+        return queryset.select_related("country").prefetch_related(
+            "languages", Prefetch("logo", queryset=images)
+        )
+
+    @property
+    def share_image(self):
+        return self.logo
 
     def carried_stories(self):
         """The live public stories it republished, in this page's language where translated."""
@@ -147,4 +174,4 @@ class PartnerRepublication(Orderable):
         "wagtailcore.Page", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("page", ["articles.ArticlePage", "interviews.InterviewPage"])]
+    panels = [StoryChooserPanel("page")]

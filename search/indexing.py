@@ -4,9 +4,10 @@ import logging
 
 from django.db import connection, transaction
 
-from cms.caching.restrictions import restricted_paths
+from cms.core.searchable import searchable_models
+from cms.privacy import restricted_paths
 
-from .documents import build_document, searchable_models, tag_names_of
+from .documents import build_document
 from .engines import get_engine
 from .models import SearchDocument
 
@@ -17,11 +18,10 @@ BATCH_SIZE = 500
 
 def _store(pages, engine, hidden_paths):
     documents = []
-    tag_names = tag_names_of(pages) if pages and hasattr(pages[0], "tags") else None
     for page in pages:
         if hidden_paths and page.path.startswith(hidden_paths):
             continue
-        document, codes = build_document(page, tag_names)
+        document, codes = build_document(page)
         document.locale = page.locale
         document.codes = codes
         document.country_codes = " ".join(codes)
@@ -37,12 +37,7 @@ def _delete_documents(page_ids):
 
 
 def _live_pages(model):
-    queryset = model.objects.live().select_related("locale").order_by("pk")
-    if hasattr(model, "category"):
-        queryset = queryset.select_related("category").prefetch_related("country_links__country")
-    else:
-        queryset = queryset.select_related("country")
-    return queryset
+    return model.search_queryset(model.objects.live()).order_by("pk")
 
 
 def index_pages(page_ids):

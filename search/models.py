@@ -1,22 +1,18 @@
 """What the reader's search knows of each live page: one row per story or partner page."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+
+from cms.core.searchable import search_kinds
 
 
 class SearchDocument(models.Model):
     """A live article, interview or partner page as search results show and filter it."""
 
-    class Kind(models.TextChoices):
-        ARTICLE = "article", _("Articles")
-        INTERVIEW = "interview", _("Interviews")
-        PARTNER = "partner", _("Partner media")
-
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=10)  # the page type's search_kind
     # The category's translation key, so that one facet value spans every language.
     category_key = models.UUIDField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -51,3 +47,7 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def kind_label(self):
+        return search_kinds().get(self.kind, self.kind)

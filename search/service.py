@@ -14,7 +14,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from cms.caching.restrictions import is_private
+from cms.core.searchable import search_kinds
+from cms.privacy import is_private
 from cms.taxonomy.models import Category, Country
 
 from .engines import get_engine
@@ -81,7 +82,7 @@ class Filters:
         self.locale = locale
         self.categories = {c.slug: c for c in Category.objects.filter(locale=locale)}
         self.countries = {c.code: c for c in Country.objects.filter(locale=locale)}
-        self.kind = self.choice(params, "type", SearchDocument.Kind.values)
+        self.kind = self.choice(params, "type", list(search_kinds()))
         self.sort = self.choice(params, "sort", SORTS) or SORTS[0]
         self.category = self.lookup(params, "category", self.categories, str.lower)
         self.country = self.lookup(params, "country", self.countries, str.upper)
@@ -210,7 +211,7 @@ def results_for(page_ids, query, request):
 def facet_entries(counts, filters):
     """Facet values with their reader-facing labels, the biggest first (years newest first)."""
     categories = {str(c.translation_key): c for c in filters.categories.values()}
-    kinds = dict(SearchDocument.Kind.choices)
+    kinds = search_kinds()
 
     def entries(facet, label_and_value, order=None):
         rows = []

@@ -9,8 +9,9 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from cms.core.searchable import searchable_models
+
 from . import indexing, tasks
-from .documents import searchable_models
 
 
 def queue_indexing(sender, instance, **kwargs):

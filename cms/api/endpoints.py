@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Prefetch, Q
+from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
@@ -23,14 +23,15 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from articles.models import ArticlePage
-from cms.caching import restrictions
-from cms.core.pages import StoryPage
-from cms.taxonomy.models import Category, Country, country_links_with_countries
-from interviews.models import InterviewPage
-from partners.models import PartnerPage
+from cms import privacy
+from cms.core.api_fields import (
+    API_RENDITION,
+    ImageDownloadUrlField,
+    LocaleCodeField,
+    TagNamesField,
+)
+from cms.taxonomy.models import Category, Country
 
-from .fields import API_RENDITION, ImageDownloadUrlField, LocaleCodeField, TagNamesField
 from .filters import (
     TAXONOMY_PARAMETERS,
     FieldsFilter,
@@ -52,28 +53,15 @@ def published(pages):
     Expiry by id, since the search backend filters only on indexed fields (id is one).
     """
     expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
-    return restrictions.public(pages.live()).exclude(pk__in=expired)
+    return privacy.public(pages.live()).exclude(pk__in=expired)
 
 
 def with_api_relations(pages):
-    """What a page type's API fields read, fetched once for a whole listing."""
-    model = pages.model
+    """What a page type's API fields read (its `api_queryset`), fetched once for a listing."""
+    if not hasattr(pages.model, "api_queryset"):
+        return pages
     images = get_image_model().objects.prefetch_renditions(API_RENDITION)
-    if issubclass(model, StoryPage):
-        pages = pages.select_related("category").prefetch_related(
-            country_links_with_countries(), Prefetch("hero_image", queryset=images)
-        )
-    if issubclass(model, ArticlePage):
-        pages = pages.prefetch_related("tags")
-    if issubclass(model, InterviewPage):
-        pages = pages.select_related("video_file").prefetch_related(
-            Prefetch("portrait", queryset=images)
-        )
-    if issubclass(model, PartnerPage):
-        pages = pages.select_related("country").prefetch_related(
-            "languages", Prefetch("logo", queryset=images)
-        )
-    return pages
+    return pages.model.api_queryset(pages, images)
 
 
 class StrictFind:

@@ -1,6 +1,9 @@
-"""StreamField blocks shared by every story page (articles, interviews)."""
+"""StreamField blocks that story bodies are built from (articles/blocks.py puts them together).
 
-from django.utils.html import strip_tags
+Each says what parts it holds for the one walk over a story's body (story_body.py).
+"""
+
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,9 +11,11 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
-from cms.caching import facts
-from cms.caching.restrictions import is_private
-from cms.widgets.blocks import ExchangeRatesBlock, WeatherBlock
+from cms.caching import reader_facts
+from cms.privacy import is_private
+
+from . import story_body
+from .stories import story_models
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -26,6 +31,13 @@ class ImageBlock(blocks.StructBlock):
         preview_value = {"caption": "Container cranes at dusk", "credit": "iStock"}
         label = _("Image")
 
+    def story_parts(self, value):
+        return [
+            story_body.Picture(
+                value.get("image"), value.get("caption") or "", value.get("credit") or ""
+            )
+        ]
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock()
@@ -40,6 +52,9 @@ class QuoteBlock(blocks.StructBlock):
         }
         label = _("Quote")
 
+    def story_parts(self, value):
+        return [story_body.Quote(value.get("text") or "", value.get("attribution") or "")]
+
 
 class EmbedVideoBlock(blocks.StructBlock):
     """An external video or post; its oEmbed answer is stored so pages render offline."""
@@ -52,6 +67,9 @@ class EmbedVideoBlock(blocks.StructBlock):
         template = "core/blocks/embed_block.html"
         preview_value = {"caption": "Interview recording"}
         label = _("Embed")
+
+    def story_parts(self, value):
+        return [story_body.Embed(value.get("embed") or "", value.get("caption") or "")]
 
 
 class VideoBlock(blocks.StructBlock):
@@ -66,13 +84,22 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {"caption": "Recorded in the studio"}
         label = _("Video")
 
+    def story_parts(self, value):
+        return [story_body.Video(value.get("video"), value.get("caption") or "")]
+
+
+class StoryChooserBlock(blocks.PageChooserBlock):
+    """Chooses one of our stories, of any story type (stories.py)."""
+
+    @cached_property
+    def target_models(self):
+        return story_models()
+
 
 class RelatedLinkBlock(blocks.StructBlock):
     """A link to another story of ours, or to an outside page when no page is chosen."""
 
-    page = blocks.PageChooserBlock(
-        required=False, page_type=["articles.ArticlePage", "interviews.InterviewPage"]
-    )
+    page = StoryChooserBlock(required=False)
     url = blocks.URLBlock(required=False)
     title = blocks.CharBlock(required=False, max_length=255)
 
@@ -81,6 +108,13 @@ class RelatedLinkBlock(blocks.StructBlock):
         template = "core/blocks/related_link_block.html"
         preview_value = {"url": "https://example.org/report", "title": "The full report"}
         label = _("Related link")
+
+    def story_parts(self, value):
+        return [
+            story_body.StoryLink(
+                value.get("page"), value.get("url") or "", value.get("title") or ""
+            )
+        ]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -103,31 +137,7 @@ def _in_reader_language(page):
     """
     if page is None or not page.live or is_private(page):
         return None  # readers are never led to, nor shown the title of, a page they cannot see
-    locale = facts.locales().get(get_language())
+    locale = reader_facts.locales().get(get_language())
     if locale is None or page.locale_id == locale.pk:
         return page
-    return facts.translations_of(page).get(locale.pk, page)
-
-
-class StoryBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, icon="pilcrow", template="core/blocks/paragraph_block.html"
-    )
-    image = ImageBlock()
-    quote = QuoteBlock()
-    embed = EmbedVideoBlock()
-    video = VideoBlock()
-    related_link = RelatedLinkBlock()
-    exchange_rates = ExchangeRatesBlock()
-    weather = WeatherBlock()
-
-
-def story_text(stream):
-    """The readable words of a body stream: paragraphs and quotes, without markup."""
-    parts = []
-    for block in stream:
-        if block.block_type == "paragraph":
-            parts.append(strip_tags(block.value.source))
-        elif block.block_type == "quote":
-            parts.append(block.value["text"])
-    return " ".join(parts)
+    return reader_facts.translations_of(page).get(locale.pk, page)

@@ -6,20 +6,15 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.caching import facts
-from cms.caching.restrictions import public
+from cms.caching import reader_facts
 from cms.core.listing import LISTING_RENDITIONS, NEWEST_FIRST
 from cms.core.rows_by_id import RowsById
+from cms.privacy import public
 from cms.taxonomy.models import PageCountry
 
+from .stories import story_models
+
 RELATED_STORIES = 4
-
-
-def story_models():
-    from articles.models import ArticlePage
-    from interviews.models import InterviewPage
-
-    return [ArticlePage, InterviewPage]
 
 
 def related_stories(story, limit=RELATED_STORIES):
@@ -33,11 +28,11 @@ def related_stories(story, limit=RELATED_STORIES):
     # What the story is shown with: a preview of a new page, or one with another category,
     # keeps ids of its own.
     shown = f"{story.locale_id}:{story.pk}:{story.category_id}:{limit}"
-    key = facts.key_for(f"related:{shown}")
+    key = reader_facts.key_for(f"related:{shown}")
     pks = cache.get(key)
     if pks is None:
         stories = _stories(_candidates(story).order_by(*NEWEST_FIRST)[:limit])
-        cache.set(key, [related.pk for related in stories], facts.TIMEOUT)
+        cache.set(key, [related.pk for related in stories], reader_facts.TIMEOUT)
         return stories
     return RowsById(pks, _remembered)
 

@@ -90,7 +90,7 @@ def news_article(page, *, url, language, images, publisher, keywords=(), video_i
 
 
 def video_object(page, *, url, language, thumbnails, content_url="", embed_url=""):
-    """A VideoObject for an interview: the uploaded recording or the embedded player."""
+    """A VideoObject for a story with a video: the uploaded recording or the embedded player."""
     data = {
         "@context": SCHEMA,
         "@type": "VideoObject",
@@ -99,7 +99,7 @@ def video_object(page, *, url, language, thumbnails, content_url="", embed_url="
         "description": page.lead,
         "thumbnailUrl": thumbnails,
         "uploadDate": iso_datetime(page.first_published_at),
-        "duration": iso_duration(page.duration_seconds),
+        "duration": iso_duration(page.video_duration),
         "inLanguage": language,
         "url": url,
     }

@@ -25,6 +25,11 @@ SECRET_KEY = ENV.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
+# The demo newsroom (load_demo_newsroom) and the benchmarks (make bench): installed by the
+# dev, test and bench settings only, so production has neither their commands nor their
+# demo staff.
+DEMO_APPS = ["cms.demo", "cms.bench"]
+
 INSTALLED_APPS = [
     "home",
     "articles",
@@ -33,9 +38,7 @@ INSTALLED_APPS = [
     "search",
     "cms.core",
     "cms.caching",
-    "cms.bench",
     "cms.taxonomy",
-    "cms.demo",
     "cms.localization",
     "cms.widgets",
     "cms.editorial",
@@ -146,7 +149,7 @@ CACHES = django_caches(REDIS_URL)
 PAGE_CACHE_ENABLED = ENV.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false")
 PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600"))
 # A CDN or a caching proxy in front, purged through Wagtail's frontend-cache backends on the
-# same path as the page cache (cms/caching/purge.py). Each is configured by its variables.
+# same path as the page cache (cms/core/purge.py). Each is configured by its variables.
 WAGTAILFRONTENDCACHE = frontend_caches(ENV)
 # We purge each locale's own addresses; Wagtail would otherwise rewrite every address
 # into all eight language prefixes.
@@ -299,6 +302,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Listings
 NEWSROOM_PAGE_SIZE = 12
+# Each locale's home page, named for the caching layer, which imports no content app.
+NEWSROOM_HOME_PAGE_MODEL = "home.HomePage"
 
 # Widgets: where rates and weather come from, and when a value counts as stale.
 NEWSROOM_RATE_PROVIDERS = [

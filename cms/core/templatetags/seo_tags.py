@@ -4,9 +4,6 @@ It reads what the page's template reads anyway (category, countries, hero image 
 are cached on the page, the hreflang links on the request); an article adds its tags' query.
 """
 
-import re
-from html import unescape
-
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
@@ -38,7 +35,6 @@ OG_LOCALES = {
     "fa": "fa_IR",
     "am": "am_ET",
 }
-IFRAME_SRC = re.compile(r'<iframe[^>]*\ssrc="([^"]+)"')
 
 
 @register.simple_tag(takes_context=True)
@@ -125,20 +121,14 @@ class PageMetadata(SiteMetadata):
     def __init__(self, context, request, page):
         super().__init__(context, request)
         self.page = page
-        from articles.models import ArticlePage
-        from interviews.models import InterviewPage
-
+        # A story says what it is and what it shares; other pages are the site's.
         self.is_story = isinstance(page, StoryPage)
-        self.is_article = isinstance(page, ArticlePage)
-        self.is_interview = isinstance(page, InterviewPage)
         # A routable page's sub-page (a category listing) is /<home>/<route>.
         self.route = context.get("locale_route", "")
 
     @property
     def og_type(self):
-        if self.is_interview:
-            return "video.other"
-        return "article" if self.is_story else "website"
+        return self.page.og_type if self.is_story else "website"
 
     @property
     def title(self):
@@ -176,11 +166,8 @@ class PageMetadata(SiteMetadata):
 
     @cached_property
     def picture(self):
-        """The hero image, else the interviewee's portrait, else the partner's logo."""
-        for name in ("hero_image", "portrait", "logo"):
-            if image := getattr(self.page, name, None):
-                return image
-        return None
+        """The page's own picture (a story's hero, an interviewee's portrait, a logo)."""
+        return getattr(self.page, "share_image", None)
 
     @cached_property
     def renditions(self):
@@ -208,21 +195,14 @@ class PageMetadata(SiteMetadata):
 
     @cached_property
     def keywords(self):
-        tags = [tag.name for tag in self.page.tags.all()] if self.is_article else []
-        countries = [country.name for country in self.page.countries] if self.is_story else []
-        return list(dict.fromkeys(tags + countries))
+        return self.page.keywords if self.is_story else []
 
     @cached_property
     def video(self):
-        if not self.is_interview:
-            return None
-        page = self.page
-        if page.video_file:
-            source = page.video_file.sources[0]
-            return {"url": self.absolute(source["src"]), "type": source["type"], "embed": ""}
-        if page.video_url:
-            return {"url": "", "type": "", "embed": embed_address(page.video_url)}
-        return None
+        video = self.page.shared_video() if self.is_story else None
+        if video and video["url"]:
+            return {**video, "url": self.absolute(video["url"])}
+        return video
 
     def article_meta(self):
         if not self.is_story:
@@ -233,7 +213,7 @@ class PageMetadata(SiteMetadata):
             "modified": seo.iso_datetime(page.modified_at),
             "section": page.category.name if page.category else "",
             "tags": self.keywords,
-            "duration": page.duration_seconds if self.is_interview else None,
+            "duration": page.video_duration,
         }
 
     def breadcrumb_trail(self):
@@ -289,13 +269,3 @@ class PageMetadata(SiteMetadata):
 
     def as_dict(self):
         return {**super().as_dict(), "article": self.article_meta(), "video": self.video}
-
-
-def embed_address(url):
-    """The player's address from the embed Wagtail stored for the video (no network), else
-    the video's own address."""
-    from wagtail.embeds.models import Embed
-
-    html = Embed.objects.filter(url=url).values_list("html", flat=True).first() or ""
-    found = IFRAME_SRC.search(html)
-    return unescape(found[1]) if found else url
