@@ -19,20 +19,17 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 from wagtailmedia.models import get_media_model
 
+from cms.core import story_body
+
 from .stories import FEED_RENDITION, published
 
 STORY_SEPARATOR = "<!-- newsroom:next-story -->"
 RELATIVE_URL = re.compile(r'(\s(?:href|src|poster)=")(/(?!/)[^"]*)"')
 
 
-def story_stream(story):
-    """The stored blocks of an article's body or an interview's transcript."""
-    stream = getattr(story, "body", None) or getattr(story, "transcript", None) or []
-    return list(getattr(stream, "raw_data", []))
-
-
-def chosen_ids(blocks, block_type, key):
-    return {block["value"].get(key) for block in blocks if block["type"] == block_type} - {None}
+def chosen_ids(parts, part_type, attribute):
+    """The ids the parts of one type point at (pictures, videos, stories), None left out."""
+    return {getattr(part, attribute) for part in parts if isinstance(part, part_type)} - {None}
 
 
 class LocalizedPages:
@@ -78,13 +75,15 @@ class StoryContent:
     def __init__(self, request, locale, stories):
         self.request = request
         self.pages = LocalizedPages(request, locale)
-        blocks = [block for story in stories for block in story_stream(story)]
-        self.pages.resolve(chosen_ids(blocks, "related_link", "page"))
+        self.parts = {story.pk: list(story.body_parts()) for story in stories}
+        parts = [part for story_parts in self.parts.values() for part in story_parts]
+        self.pages.resolve(chosen_ids(parts, story_body.StoryLink, "page_id"))
         # Every picture of every story, the heroes with those in the text, in one query.
         heroes = {story.hero_image_id for story in stories} - {None}
         images = get_image_model().objects.prefetch_renditions(FEED_RENDITION)
-        self.images = images.in_bulk(chosen_ids(blocks, "image", "image") | heroes)
-        self.videos = get_media_model().objects.in_bulk(chosen_ids(blocks, "video", "video"))
+        self.images = images.in_bulk(chosen_ids(parts, story_body.Picture, "image_id") | heroes)
+        videos = chosen_ids(parts, story_body.Video, "media_id")
+        self.videos = get_media_model().objects.in_bulk(videos)
         drafts = STORY_SEPARATOR.join(self.story_html(story) for story in stories)
         expanded = self.expand(drafts).split(STORY_SEPARATOR) if stories else []
         self.by_story = dict(zip([story.pk for story in stories], expanded, strict=True))
@@ -117,22 +116,11 @@ class StoryContent:
         return RELATIVE_URL.sub(lambda m: f'{m[1]}{self.absolute(m[2])}"', html)
 
     def story_html(self, story):
-        parts = [format_html("<p>{}</p>", story.lead)]
-        if getattr(story, "interviewee_name", ""):
-            parts.append(format_html("<p><strong>{}</strong></p>", story.full_byline))
-            parts.append(self.interview_video(story))
-        parts.append(self.figure(self.hero(story), story.hero_caption, story.photo_credit))
-        parts.extend(
-            self.block_html(block["type"], block["value"]) for block in story_stream(story)
-        )
-        return "".join(str(part) for part in parts if part)
-
-    def interview_video(self, story):
-        if story.video_url:
-            return format_html('<p><a href="{0}">{0}</a></p>', story.video_url)
-        if story.video_file:
-            return format_html('<video controls src="{}"></video>', story.video_file.url)
-        return ""
+        html = [format_html("<p>{}</p>", story.lead)]
+        html.extend(self.part_html(part) for part in story.opening_parts())
+        html.append(self.figure(self.hero(story), story.hero_caption, story.photo_credit))
+        html.extend(self.part_html(part) for part in self.parts[story.pk])
+        return "".join(str(part) for part in html if part)
 
     def figure(self, image, caption="", credit=""):
         rendition = feed_rendition(image)
@@ -148,39 +136,34 @@ class StoryContent:
             format_html("<figcaption>{}</figcaption>", text) if text else "",
         )
 
-    def block_html(self, block_type, value):
-        if block_type == "paragraph":
+    def part_html(self, part):
+        if isinstance(part, story_body.Paragraph):
             # Expanded later with every other story's rich text, in one pass.
-            return mark_safe(value)
-        if block_type == "question_answer":
-            answer = mark_safe(value["answer"])
-            return format_html("<p><strong>{}</strong></p>{}", value["question"], answer)
-        if block_type == "quote":
-            attribution = value.get("attribution")
-            footer = format_html("<footer>{}</footer>", attribution) if attribution else ""
-            return format_html("<blockquote><p>{}</p>{}</blockquote>", value["text"], footer)
-        if block_type == "image":
-            image = self.images.get(value.get("image"))
-            return self.figure(image, value.get("caption", ""), value.get("credit", ""))
-        if block_type == "embed" and value.get("embed"):
-            label = value.get("caption") or value["embed"]
-            return format_html('<p><a href="{}">{}</a></p>', value["embed"], label)
-        if block_type == "video" and value.get("video") in self.videos:
-            return format_html(
-                '<video controls src="{}"></video>', self.videos[value["video"]].url
+            return mark_safe(part.html)
+        if isinstance(part, story_body.Question | story_body.Speaker):
+            return format_html("<p><strong>{}</strong></p>", part.text)
+        if isinstance(part, story_body.Quote):
+            footer = (
+                format_html("<footer>{}</footer>", part.attribution) if part.attribution else ""
             )
-        if block_type == "related_link":
-            return self.related_link(value)
-        # Exchange rates and weather are live widgets: a partner's copy of the story would
-        # freeze today's figures, so the feed leaves them out.
+            return format_html("<blockquote><p>{}</p>{}</blockquote>", part.text, footer)
+        if isinstance(part, story_body.Picture):
+            return self.figure(self.images.get(part.image_id), part.caption, part.credit)
+        if isinstance(part, story_body.Embed) and part.url:
+            return format_html('<p><a href="{}">{}</a></p>', part.url, part.caption or part.url)
+        if isinstance(part, story_body.Video):
+            url = part.url or getattr(self.videos.get(part.media_id), "url", "")
+            return format_html('<video controls src="{}"></video>', url) if url else ""
+        if isinstance(part, story_body.StoryLink):
+            return self.related_link(part)
         return ""
 
-    def related_link(self, value):
-        page = self.pages.get(value.get("page"))
-        url = self.pages.url(page) or value.get("url")
+    def related_link(self, link):
+        page = self.pages.get(link.page_id)
+        url = self.pages.url(page) or link.url
         if not url:
             return ""
-        title = value.get("title") or (page.title if page else url)
+        title = link.title or (page.title if page else url)
         return format_html('<p>{} <a href="{}">{}</a></p>', _("Read also"), url, title)
 
 

@@ -1,8 +1,5 @@
 """RSS 2.0 and Atom feeds of one locale's stories, with their full text, for partners."""
 
-import uuid
-from dataclasses import dataclass
-
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
@@ -10,9 +7,9 @@ from django.utils.translation import get_language, get_language_info, pgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.caching import facts
+from cms.caching import reader_facts
 
-from .content import StoryContent, feed_rendition, rendition_size
+from .items import items_for
 from .stories import feed_scope
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -39,51 +36,17 @@ class FullTextAtom(Atom1Feed):
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
-@dataclass
-class FeedEntry:
-    story: object
-    link: str
-    content: str
-    enclosure: Enclosure | None
-    credit: str
-
-    @property
-    def guid(self):
-        # Stable through renames and moves, and distinct for each language of a story.
-        return uuid.uuid5(self.story.translation_key, self.story.locale.language_code).urn
-
-
 class Edition:
-    """One request's feed: what it holds, its stories and their full text."""
+    """One request's feed: what it holds, and its stories as outbound items (items.py)."""
 
     def __init__(self, request, scope):
         self.scope = scope
-        stories = scope.stories()
-        content = StoryContent(request, scope.home.locale, stories)
-        self.entries = [
-            FeedEntry(
-                story,
-                request.build_absolute_uri(story.get_url(request)),
-                content.html(story),
-                enclosure(request, content.hero(story)),
-                credit=self.site,
-            )
-            for story in stories
-        ]
+        self.items = items_for(request, scope.home.locale, scope.stories())
 
     @property
     def site(self):
-        # The site's name in the feed's language; it also credits every story, as the site
-        # shows no personal bylines.
+        # The site's name in the feed's language.
         return self.scope.home.title
-
-
-def enclosure(request, image):
-    rendition = feed_rendition(image)
-    if rendition is None:
-        return None
-    url = request.build_absolute_uri(rendition.url)
-    return Enclosure(url, str(rendition_size(rendition)), "image/jpeg")
 
 
 class StoryRssFeed(Feed):
@@ -96,7 +59,7 @@ class StoryRssFeed(Feed):
     kept_for_readers = True
 
     def get_object(self, request, section=None, slug=None, code=None):
-        locale = facts.locales().get(get_language())
+        locale = reader_facts.locales().get(get_language())
         if locale is None:
             raise Locale.DoesNotExist(f"No locale {get_language()}")
         return Edition(request, feed_scope(request, locale, section, slug, code))
@@ -132,41 +95,42 @@ class StoryRssFeed(Feed):
         return edition.site
 
     def items(self, edition):
-        return edition.entries
+        return edition.items
 
-    def item_title(self, entry):
+    def item_title(self, item):
         # Plain text, as the RSS Best Practices Profile asks; Django's default escapes it
         # once more, which readers then show as "&amp;".
-        return entry.story.title
+        return item.title
 
-    def item_description(self, entry):
-        return escape(entry.story.lead)
+    def item_description(self, item):
+        return escape(item.lead)
 
-    def item_link(self, entry):
-        return entry.link
+    def item_link(self, item):
+        return item.url
 
-    def item_guid(self, entry):
-        return entry.guid
+    def item_guid(self, item):
+        return item.guid
 
-    def item_pubdate(self, entry):
-        return entry.story.first_published_at
+    def item_pubdate(self, item):
+        return item.first_published_at
 
-    def item_updateddate(self, entry):
+    def item_updateddate(self, item):
         # A correction or update note dates the story's last change, as JSON-LD does.
-        return entry.story.modified_at
+        return item.modified_at
 
-    def item_author_name(self, entry):
-        return entry.credit
+    def item_author_name(self, item):
+        return item.credit
 
-    def item_categories(self, entry):
-        category = [entry.story.category.name] if entry.story.category else []
-        return category + [country.name for country in entry.story.countries]
+    def item_categories(self, item):
+        return item.categories
 
-    def item_enclosures(self, entry):
-        return [entry.enclosure] if entry.enclosure else []
+    def item_enclosures(self, item):
+        if item.image is None:
+            return []
+        return [Enclosure(item.image.url, str(item.image.size), "image/jpeg")]
 
-    def item_extra_kwargs(self, entry):
-        return {"content": entry.content}
+    def item_extra_kwargs(self, item):
+        return {"content": item.body_html}
 
 
 class StoryAtomFeed(StoryRssFeed):

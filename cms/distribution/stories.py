@@ -2,43 +2,43 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage
-from cms.caching import facts, restrictions
-from cms.taxonomy.models import Category, Country, PageCountry, country_links_with_countries
-from home.models import HomePage
-from interviews.models import InterviewIndexPage, InterviewPage
+from cms import privacy
+from cms.caching import reader_facts
+from cms.core.stories import story_models
+from cms.taxonomy.models import Category, Country, PageCountry
 
 FEED_LENGTH = 50
 # One rendition serves as the enclosure and as every picture in the full text: feed
 # readers show a plain <img>, not the site's responsive <picture>.
 FEED_RENDITION = "width-1200|format-jpeg"
-STORY_MODELS = [ArticlePage, InterviewPage]
-SECTIONS = {
-    "news": (ArticleIndexPage, ArticlePage),
-    "interviews": (InterviewIndexPage, InterviewPage),
-}
-EXTRA_RELATIONS = {InterviewPage: ["video_file"]}
-EXTRA_PREFETCHES = {ArticlePage: ["notes"]}  # corrections date the entries' last change
+
+
+class NoHomePage(ObjectDoesNotExist):
+    """The locale has no live home page, so no feed (a 404)."""
+
+
+def section_feeds():
+    """{address name: story type} of the story types with a section feed of their own
+    (`feed_slug`): /<lang>/feeds/news/rss/ for articles."""
+    return {model.feed_slug: model for model in story_models() if model.feed_slug}
 
 
 def published(queryset):
     """Live and public, and not past an expiry that the scheduler has yet to act on."""
-    return restrictions.public(queryset.live()).exclude(expire_at__lte=timezone.now())
+    return privacy.public(queryset.live()).exclude(expire_at__lte=timezone.now())
 
 
-def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
-    """The newest stories of the given types in one locale, each type fetched once (their
-    pictures come with the full text's, content.py)."""
+def feed_stories(locale, models=None, filters=None, limit=FEED_LENGTH):
+    """The newest stories of the given types (all by default) in one locale, each type
+    fetched once with what its outbound item reads (their pictures come with the full
+    text's, content.py)."""
     stories = []
-    for model in models:
-        queryset = (
-            published(model.objects.filter(locale=locale, **(filters or {})))
-            .select_related("category", "locale", *EXTRA_RELATIONS.get(model, []))
-            .prefetch_related(country_links_with_countries(), *EXTRA_PREFETCHES.get(model, []))
-            .order_by("-first_published_at", "-pk")
-        )
+    for model in models or story_models():
+        queryset = published(model.objects.filter(locale=locale, **(filters or {})))
+        queryset = model.outbound_queryset(queryset).order_by("-first_published_at", "-pk")
         stories.extend(queryset[:limit])
     stories.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)
     return stories[:limit]
@@ -48,9 +48,9 @@ def feed_stories(locale, models=STORY_MODELS, filters=None, limit=FEED_LENGTH):
 class FeedScope:
     """What one feed holds, and the page of the site it mirrors."""
 
-    home: HomePage
+    home: object  # the locale's home page
     link: str
-    models: list = field(default_factory=lambda: STORY_MODELS)
+    models: list = field(default_factory=list)  # empty for every story type
     filters: dict = field(default_factory=dict)
     topic: str = ""
 
@@ -60,13 +60,14 @@ class FeedScope:
 
 def feed_scope(request, locale, section=None, slug=None, code=None):
     """The scope a feed address names; raises DoesNotExist (a 404) for what the locale lacks."""
-    home = facts.home_pages().get(locale.pk)
+    home = reader_facts.home_pages().get(locale.pk)
     if home is None:
-        raise HomePage.DoesNotExist(f"No live home page in {locale.language_code}")
+        raise NoHomePage(f"No live home page in {locale.language_code}")
     home.locale = locale
     home_url = home.get_url(request)
     if section is not None:
-        index_model, model = SECTIONS[section]
+        model = section_feeds()[section]
+        index_model = model.allowed_parent_page_models()[0]
         index = published(index_model.objects.descendant_of(home)).order_by("path")[:1].get()
         return FeedScope(home, index.get_url(request), [model], topic=index.title)
     if slug is not None:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from . import views
 from .feeds import StoryAtomFeed, StoryRssFeed
+from .stories import section_feeds
 
 
 def rss_and_atom(prefix, name, **kwargs):
@@ -16,8 +17,12 @@ def rss_and_atom(prefix, name, **kwargs):
 # Included inside i18n_patterns: /en/feeds/rss/, /ru/feeds/categories/economics/atom/ ...
 urlpatterns = [
     *rss_and_atom("feeds/", "feed"),
-    *rss_and_atom("feeds/news/", "news_feed", section="news"),
-    *rss_and_atom("feeds/interviews/", "interviews_feed", section="interviews"),
+    # Each story type's own: /en/feeds/news/rss/ (news_feed_rss), /en/feeds/interviews/atom/
+    *(
+        pattern
+        for slug in section_feeds()
+        for pattern in rss_and_atom(f"feeds/{slug}/", f"{slug}_feed", section=slug)
+    ),
     *rss_and_atom("feeds/categories/<slug:slug>/", "category_feed"),
     *rss_and_atom("feeds/countries/<str:code>/", "country_feed"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),

@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import ArticlePage
-from cms.caching import facts
+from cms.caching import reader_facts
 from cms.caching.page_cache import kept_for_readers
+from cms.core.stories import story_models
 
 from .sitemaps import locale_sitemaps, site_roots
 from .stories import published
@@ -40,8 +40,8 @@ def robots_txt(request):
 def sitemap_index(request):
     """Each locale's section with its newest change: a COUNT and a MAX over every locale's
     archive (over a second at 20,000 stories per locale), so the answer is a reader fact,
-    kept until any page changes (cms/caching/purge.py)."""
-    key = facts.key_for(f"sitemap-index:{request.scheme}:{request.get_host()}")
+    kept until any page changes (cms/core/purge.py)."""
+    key = reader_facts.key_for(f"sitemap-index:{request.scheme}:{request.get_host()}")
     kept = cache.get(key)
     if kept is not None:
         content, headers = kept
@@ -50,7 +50,7 @@ def sitemap_index(request):
         request, locale_sitemaps(request), sitemap_url_name="sitemap_section"
     )
     response.render()
-    cache.set(key, (response.content, dict(response.headers)), facts.TIMEOUT)
+    cache.set(key, (response.content, dict(response.headers)), reader_facts.TIMEOUT)
     return response
 
 
@@ -66,25 +66,29 @@ def sitemap_section(request, section):
 @kept_for_readers
 @sitemap_views.x_robots_tag
 def news_sitemap(request):
-    """The locale's articles first published in the last 48 hours, newest first."""
+    """The locale's news (articles) first published in the last 48 hours, newest first."""
     language = translation.get_language()
-    locale = facts.locales().get(language)
+    locale = reader_facts.locales().get(language)
     if locale is None:
         raise Http404(f"No locale {language}")
-    home = facts.home_pages().get(locale.pk)
-    articles = (
-        published(ArticlePage.objects.filter(locale=locale))
-        .filter(first_published_at__gte=timezone.now() - NEWS_WINDOW)
-        .defer_streamfields()
-        .order_by("-first_published_at", "-pk")[:NEWS_LIMIT]
-    )
+    home = reader_facts.home_pages().get(locale.pk)
+    stories = []
+    for model in story_models():
+        if model.in_news_sitemap:
+            stories.extend(
+                published(model.objects.filter(locale=locale))
+                .filter(first_published_at__gte=timezone.now() - NEWS_WINDOW)
+                .defer_streamfields()
+                .order_by("-first_published_at", "-pk")[:NEWS_LIMIT]
+            )
+    stories.sort(key=lambda story: (story.first_published_at, story.pk), reverse=True)
     entries = [
         {
-            "location": request.build_absolute_uri(article.get_url(request)),
-            "title": article.title,
-            "published": article.first_published_at,
+            "location": request.build_absolute_uri(story.get_url(request)),
+            "title": story.title,
+            "published": story.first_published_at,
         }
-        for article in articles
+        for story in stories[:NEWS_LIMIT]
     ]
     context = {
         "entries": entries,

@@ -13,11 +13,13 @@ from django.http.response import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cms.core.stories import story_models
+from cms.distribution.items import items_for_pages
+
 from .cursor import BadCursor, Cursor
 from .formatters import UnknownFormat, get_formatter
-from .items import items_for_pages
 from .models import KEY_PREFIX_LENGTH, ApiKey
-from .selection import KIND_FIELDS, Selection
+from .selection import Selection
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 KEY_SHAPE_LENGTH = len("nk_") + KEY_PREFIX_LENGTH + 1
@@ -84,9 +86,9 @@ def parameters(request):
 
 
 def next_stories(selection, cursor, limit):
-    """Up to `limit` + 1 stories after the cursor, oldest change first, over both types."""
+    """Up to `limit` + 1 stories after the cursor, oldest change first, over every story type."""
     stories = []
-    for model in KIND_FIELDS:
+    for model in story_models():
         queryset = selection.stories(model)
         if cursor is not None:
             queryset = queryset.filter(cursor.after())

@@ -4,18 +4,19 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.core.stories import story_models
+from cms.distribution.items import items_for_pages
 from cms.distribution.stories import FEED_LENGTH
 from partners.models import PartnerPage
 
 from .formatters import get_formatter
-from .items import items_for_pages
 from .models import PartnerAccount
-from .selection import KIND_FIELDS, Selection
+from .selection import Selection
 
 
 def newest_stories(selection, limit=FEED_LENGTH):
     stories = []
-    for model in KIND_FIELDS:
+    for model in story_models():
         queryset = selection.stories(model).order_by("-last_published_at", "-pk")
         stories.extend(queryset.only("pk", "last_published_at")[:limit])
     stories.sort(key=lambda story: (story.last_published_at, story.pk), reverse=True)

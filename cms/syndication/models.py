@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
 from cms.core.encryption import decrypt, encrypt
 from cms.core.outbound import validate_outbound_url
+from partners.models import PartnerLanguage
 
 KEY_PREFIX_LENGTH = 8
 
@@ -197,8 +198,6 @@ class PartnerAccount(models.Model):
 
     def language_codes(self):
         """The languages the partner republishes in (its pages share them)."""
-        from partners.models import PartnerLanguage
-
         links = PartnerLanguage.objects.filter(partner__translation_key=self.partner_key)
         return sorted(set(links.order_by().values_list("language", flat=True)))
 

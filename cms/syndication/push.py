@@ -17,9 +17,9 @@ from wagtail.models import Page
 
 from cms.core import outbound
 from cms.core.encryption import UnreadableSecret
+from cms.distribution.items import items_for_pages
 
 from .formatters import get_formatter
-from .items import items_for_pages
 from .models import Delivery, DeliveryAttempt, PartnerAccount
 from .selection import Selection
 

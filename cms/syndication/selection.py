@@ -7,12 +7,15 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles.models import ArticlePage
+from cms.core.stories import story_models
 from cms.distribution.stories import published
 from cms.taxonomy.models import PageCountry
-from interviews.models import InterviewPage
 
-KIND_FIELDS = {ArticlePage: "include_articles", InterviewPage: "include_interviews"}
+
+def includes(product, model):
+    """Whether the product carries the story type: its switch `include_<kind>s` (a type
+    the products have no switch for yet is carried)."""
+    return getattr(product, f"include_{model.story_kind}s", True)
 
 
 def receivable(queryset):
@@ -42,7 +45,7 @@ class Selection:
             self.section_paths.setdefault(key, []).append(path)
 
     def product_filter(self, product, model):
-        if not getattr(product, KIND_FIELDS[model]):
+        if not includes(product, model):
             return None
         conditions = Q()
         if sections := list(product.sections.all()):
@@ -74,6 +77,6 @@ class Selection:
     def receives(self, page):
         """Whether this story (an article or interview page) is one the partner receives."""
         model = page.specific_class
-        if model not in KIND_FIELDS:
+        if model not in story_models():
             return False
         return self.stories(model).filter(pk=page.pk).exists()

@@ -4,22 +4,20 @@ from django.db import transaction
 from django.db.models.signals import pre_delete
 from wagtail.signals import page_published
 
-from articles.models import ArticlePage
-from interviews.models import InterviewPage
+from cms.core.stories import story_models
 from partners.models import PartnerPage
+
+from . import tasks
+from .models import PartnerAccount
 
 
 def queue_push(sender, instance, **kwargs):
-    from . import tasks
-
     page_id = instance.pk
     transaction.on_commit(lambda: tasks.push_story.enqueue(page_id))
 
 
 def keep_accounts_on_a_translation(sender, instance, **kwargs):
     """An account stays the partner's when the translation it was chosen on is deleted."""
-    from .models import PartnerAccount
-
     other = (
         PartnerPage.objects.filter(translation_key=instance.translation_key)
         .exclude(pk=instance.pk)
@@ -33,5 +31,5 @@ def connect():
     pre_delete.connect(
         keep_accounts_on_a_translation, sender=PartnerPage, dispatch_uid="syndication-partner"
     )
-    for model in (ArticlePage, InterviewPage):
+    for model in story_models():
         page_published.connect(queue_push, sender=model, dispatch_uid=f"syndication-{model}")

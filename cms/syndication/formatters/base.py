@@ -2,7 +2,7 @@
 
 from typing import Protocol
 
-from cms.syndication.items import SyndicationItem
+from cms.distribution.items import StoryItem
 
 
 class UnknownFormat(ValueError):
@@ -13,9 +13,9 @@ class Formatter(Protocol):
     name: str
     media_type: str
 
-    def render_item(self, item: SyndicationItem) -> bytes: ...
+    def render_item(self, item: StoryItem) -> bytes: ...
 
-    def render_items(self, items: list[SyndicationItem], *, title: str, url: str) -> bytes: ...
+    def render_items(self, items: list[StoryItem], *, title: str, url: str) -> bytes: ...
 
 
 def iso(value):

@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom with each story's full text, by the generators of the public feeds."""
+"""RSS 2.0 and Atom with each story's full text, by the generators of the public feeds;
+partners' copies add the corrections and the credit line to the text."""
 
 from django.utils.html import escape, format_html
 
@@ -28,9 +29,6 @@ def build_feed(generator, items, *, title, url):
         feed_url=url,
     )
     for item in items:
-        categories = ([item.category[1]] if item.category else []) + [
-            name for _code, name in item.countries
-        ]
         feed.add_item(
             title=item.title,
             link=item.url,
@@ -39,8 +37,8 @@ def build_feed(generator, items, *, title, url):
             unique_id_is_permalink=False,
             pubdate=item.first_published_at,
             updateddate=item.modified_at,
-            author_name=item.credit_line,
-            categories=categories,
+            author_name=item.credit,
+            categories=item.categories,
             content=feed_content(item),
         )
     return feed.writeString("utf-8").encode()

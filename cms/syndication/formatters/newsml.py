@@ -74,7 +74,7 @@ def content_meta(root, item):
     child(meta, "contentModified", iso(item.modified_at))
     child(child(meta, "creator", literal=item.byline), "name", item.byline)
     child(meta, "language", tag=item.language)
-    for tag in item.tags:
+    for tag in item.tags or ():
         child(meta, "keyword", tag)
     if item.category:
         slug, name = item.category

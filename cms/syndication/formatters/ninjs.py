@@ -1,6 +1,7 @@
 """IPTC ninjs 2.1 (News in JSON): one story an object, many a JSON array."""
 
 import json
+import uuid
 
 from .base import iso
 
@@ -51,7 +52,9 @@ def ninjs_item(item):
     if item.category:
         slug, name = item.category
         subjects.append({"name": name, "literal": f"category:{slug}", "rel": "category"})
-    subjects += [{"name": tag, "literal": f"tag:{tag}", "rel": "keyword"} for tag in item.tags]
+    subjects += [
+        {"name": tag, "literal": f"tag:{tag}", "rel": "keyword"} for tag in item.tags or ()
+    ]
     if subjects:
         data["subjects"] = subjects
     if item.countries:
@@ -68,7 +71,8 @@ def picture(item):
     image = item.image
     association = {
         "name": "featureimage",
-        "uri": f"{item.guid}:image",
+        # A UUID URN of its own, derived from the story's: stable as the story's is.
+        "uri": uuid.uuid5(uuid.UUID(item.guid.removeprefix("urn:uuid:")), "featureimage").urn,
         "type": "picture",
         "renditions": [
             {

@@ -10,12 +10,10 @@ from .base import iso
 
 
 def api_page(item):
-    model = "ArticlePage" if item.kind == "article" else "InterviewPage"
-    app = "articles" if item.kind == "article" else "interviews"
     data = {
         "id": item.page_id,
         "meta": {
-            "type": f"{app}.{model}",
+            "type": item.page_type,
             "detail_url": None,
             "html_url": item.url,
             "slug": item.url.rstrip("/").rsplit("/", 1)[-1],
@@ -51,7 +49,7 @@ def api_page(item):
             {"kind": note.kind, "date": iso(note.date), "text": note.text} for note in item.notes
         ],
     }
-    if item.kind == "article":
+    if item.tags is not None:
         data["tags"] = list(item.tags)
     return data
 

@@ -1,12 +1,20 @@
-"""One syndicated story as partners receive it, built for many stories in fixed queries.
+"""One story version as it leaves the site, built for many stories in fixed queries.
 
-Every delivery format (cms/syndication/formatters/) renders from a SyndicationItem, so
-the formats agree on the identity, version, full text and credit of a story.
+The public feeds (feeds.py) and every partner format, pull and push
+(cms/syndication/formatters/) render from a StoryItem, so all agree on a story's identity
+(one GUID), version, full text, categories and credit.
+
+The GUID is `urn:uuid:` and a UUID 5 of the story's translation key and language: stable
+through renames, moves and corrections, distinct for each language of a story, and the
+same in every format. The public feeds carried it first, to the most readers; partner
+formats, which said `urn:newsroom:<key>:<language>` until 2026-12, carry it too.
 """
 
 import re
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -17,17 +25,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from articles.models import ArticlePage
-from cms.distribution.content import StoryContent, feed_rendition
-from cms.distribution.stories import published
-from cms.taxonomy.models import country_links_with_countries
-from interviews.models import InterviewPage
+from cms.core.stories import story_models
 
-KINDS = {ArticlePage: "article", InterviewPage: "interview"}
-RELATIONS = {
-    ArticlePage: {"select": [], "prefetch": ["tags", "notes"]},
-    InterviewPage: {"select": ["video_file"], "prefetch": []},
-}
+from .content import StoryContent, feed_rendition, rendition_size
+from .stories import published
+
 BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|figure|figcaption|footer)>", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\r\f\v]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -40,6 +42,7 @@ class ItemImage:
     height: int
     caption: str
     credit: str
+    size: int  # bytes, for an enclosure
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,13 @@ class ItemNote:
 
 
 @dataclass(frozen=True)
-class SyndicationItem:
+class StoryItem:
     guid: str
     version: int
     page_id: int
+    page_type: str  # "articles.ArticlePage", as Wagtail's API names it
     language: str
-    kind: str
+    kind: str  # the story type's story_kind: "article", "interview"
     url: str
     title: str
     lead: str
@@ -65,11 +69,25 @@ class SyndicationItem:
     modified_at: datetime
     category: tuple[str, str] | None
     countries: tuple[tuple[str, str], ...]
-    tags: tuple[str, ...]
     image: ItemImage | None
     byline: str
     notes: tuple[ItemNote, ...]
-    credit_line: str
+    credit: str  # the network's name in the story's language: the feeds' author
+    credit_line: str  # "Source: Network News", where partners reprint it
+    story: object = field(compare=False, repr=False)
+
+    @cached_property
+    def tags(self):
+        """The story's free keywords (None for a type without them). Read only by the
+        formats that carry them: the public feeds never ask, and fetch no tags."""
+        names = self.story.tag_names
+        return tuple(names) if names is not None else None
+
+    @property
+    def categories(self):
+        """The category's name, then the countries', as feeds list them."""
+        names = [self.category[1]] if self.category else []
+        return names + [name for _code, name in self.countries]
 
 
 class PartnerRequest(HttpRequest):
@@ -97,6 +115,11 @@ class PartnerRequest(HttpRequest):
         return self._partner_port
 
 
+def network_name(language_code):
+    with translation.override(language_code):
+        return _("Network News")
+
+
 def credit_line(language_code):
     """The network's attribution in a language: "Source: Network News"."""
     with translation.override(language_code):
@@ -104,7 +127,7 @@ def credit_line(language_code):
 
 
 def guid_for(page):
-    return f"urn:newsroom:{page.translation_key}:{page.locale.language_code}"
+    return uuid.uuid5(page.translation_key, page.locale.language_code).urn
 
 
 def plain_text(html):
@@ -119,47 +142,49 @@ def fetch_stories(pages):
     ids = [page.pk for page in pages]
     content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type"))
     found = {}
-    for model, relations in RELATIONS.items():
+    for model in story_models():
         content_type = ContentType.objects.get_for_model(model).pk
         model_ids = [pk for pk in ids if content_types.get(pk) == content_type]
-        if not model_ids:
-            continue
-        queryset = (
-            published(model.objects.filter(pk__in=model_ids))
-            .select_related("category", "locale", *relations["select"])
-            .prefetch_related(country_links_with_countries(), *relations["prefetch"])
-        )
-        found.update((story.pk, story) for story in queryset)
+        if model_ids:
+            queryset = published(model.objects.filter(pk__in=model_ids))
+            queryset = model.outbound_queryset(queryset, keywords=True)
+            found.update((story.pk, story) for story in queryset)
     return [found[pk] for pk in ids if pk in found]
 
 
 def items_for_pages(pages, *, base_url):
-    """SyndicationItems of the live articles and interviews among `pages`, in their order.
+    """StoryItems of the live stories among `pages`, in their order, as a partner reading at
+    `base_url` receives them.
 
-    Queries: a fixed number per page type and per language, whatever the number of pages.
+    Queries: a fixed number per story type and per language, whatever the number of pages.
     """
     request = PartnerRequest(base_url)
     stories = fetch_stories(pages)
-    contents = {}
+    items = {}
     for locale in {story.locale for story in stories}:
         in_locale = [story for story in stories if story.locale_id == locale.pk]
-        with translation.override(locale.language_code):
-            contents[locale.pk] = StoryContent(request, locale, in_locale)
-    return [build_item(story, request, contents[story.locale_id]) for story in stories]
+        items.update((item.page_id, item) for item in items_for(request, locale, in_locale))
+    return [items[story.pk] for story in stories]
+
+
+def items_for(request, locale, stories):
+    """StoryItems of stories of one locale (fetched with their `outbound_queryset`)."""
+    with translation.override(locale.language_code):
+        content = StoryContent(request, locale, stories)
+    return [build_item(story, request, content) for story in stories]
 
 
 def build_item(story, request, content):
     language = story.locale.language_code
     body_html = str(content.html(story))
-    notes = tuple(
-        ItemNote(note.kind, note.noted_at, note.text) for note in getattr(story, "dated_notes", ())
-    )
-    return SyndicationItem(
+    notes = tuple(ItemNote(note.kind, note.noted_at, note.text) for note in story.dated_notes)
+    return StoryItem(
         guid=guid_for(story),
-        version=1 + len(notes),
+        version=story.version,
         page_id=story.pk,
+        page_type=story._meta.label,
         language=language,
-        kind=KINDS[type(story)],
+        kind=story.story_kind,
         url=request.build_absolute_uri(story.get_url(request)),
         title=story.title,
         lead=story.lead,
@@ -169,11 +194,12 @@ def build_item(story, request, content):
         modified_at=story.modified_at,
         category=(story.category.slug, story.category.name) if story.category else None,
         countries=tuple((country.code, country.name) for country in story.countries),
-        tags=tuple(tag.name for tag in story.tags.all()) if hasattr(story, "tags") else (),
         image=item_image(request, story, content),
-        byline=byline(story, language),
+        byline=story.outbound_byline() or network_name(language),
         notes=notes,
+        credit=network_name(language),
         credit_line=credit_line(language),
+        story=story,
     )
 
 
@@ -187,13 +213,5 @@ def item_image(request, story, content):
         height=rendition.height,
         caption=story.hero_caption,
         credit=story.photo_credit,
+        size=rendition_size(rendition),
     )
-
-
-def byline(story, language):
-    # An interview names who speaks; the site shows no personal bylines, so an article is
-    # signed by the network.
-    if isinstance(story, InterviewPage):
-        return story.full_byline
-    with translation.override(language):
-        return _("Network News")
