@@ -7,6 +7,8 @@ bench database of either kind to a load generator on 127.0.0.1.
 from .base import *  # noqa: F403
 from .base import ENV
 
+INSTALLED_APPS = [*INSTALLED_APPS, *DEMO_APPS]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = ENV.get("SECRET_KEY") or "bench-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]

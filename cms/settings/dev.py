@@ -2,6 +2,8 @@
 
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, *DEMO_APPS]  # noqa: F405
+
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-7f3c2b9e1d"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
