@@ -58,6 +58,29 @@ def test_production_starts_with_its_variables():
     assert "started" in result.stdout
 
 
+def test_production_has_neither_the_demo_nor_the_benchmarks():
+    """No `load_demo_newsroom` (it creates a known admin password) and no bench commands."""
+    result = start_django(
+        "cms.settings.production",
+        code="from django.conf import settings; "
+        "from django.core.management import get_commands; "
+        "print(sorted(a for a in settings.INSTALLED_APPS if a in ('cms.demo', 'cms.bench')), "
+        "'load_demo_newsroom' in get_commands(), 'bench_pages' in get_commands())",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="news.example",
+        DATABASE_URL="postgres://newsroom@127.0.0.1:5432/newsroom",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "False", "False"]
+
+    embedded = start_django(
+        "cms.settings.dev",
+        code="from django.core.management import get_commands; "
+        "print('load_demo_newsroom' in get_commands(), 'bench_pages' in get_commands())",
+    )
+    assert embedded.stdout.split() == ["True", "True"], embedded.stderr
+
+
 def test_embedded_default_starts_with_nothing_set():
     result = start_django("cms.settings.dev")
     assert result.returncode == 0, result.stderr

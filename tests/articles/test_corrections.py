@@ -10,7 +10,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from articles.models import ArticleNote
 from cms.core.formatting import format_published
-from cms.syndication.items import items_for_pages
+from cms.distribution.items import items_for_pages
 from tests.core.test_structured_data import Head
 from tests.distribution.conftest import add_article
 

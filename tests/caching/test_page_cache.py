@@ -44,7 +44,7 @@ def fetch(client, url):
 
 def only_the_restriction_read(queries):
     """What a kept page still asks the database: which pages are private now, an answer
-    no cache may give (cms/caching/restrictions.py)."""
+    no cache may give (cms/privacy.py)."""
     return len(queries) == 1 and "wagtailcore_pageviewrestriction" in queries[0]["sql"]
 
 

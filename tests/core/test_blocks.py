@@ -6,13 +6,13 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from articles.blocks import StoryBodyBlock
 from articles.models import ArticlePage
 from cms.core.blocks import (
     EmbedVideoBlock,
     ImageBlock,
     QuoteBlock,
     RelatedLinkBlock,
-    StoryBodyBlock,
 )
 from interviews.blocks import QuestionAnswerBlock
 

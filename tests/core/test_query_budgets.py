@@ -3,7 +3,7 @@
 Budgets from issue #9: an article or interview at most 10 queries, the home page at most 12.
 The others pin what they cost today so a change that adds queries is noticed. Counted as a
 serving process counts a page's first reader: the facts every page asks for (site, locales,
-home pages, menus) come from the cache (cms/caching/facts.py), warmed by an address that is
+home pages, menus) come from the cache (cms/caching/reader_facts.py), warmed by an address that is
 no page; what the page itself keeps there (its route, related stories, story cards and
 fragments) does not yet. Its second reader, served from those, costs no more.
 """

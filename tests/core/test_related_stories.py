@@ -11,7 +11,7 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from articles.models import ArticlePage
-from cms.caching import facts
+from cms.caching import reader_facts
 from cms.core.related import RELATED_STORIES, related_stories
 from cms.taxonomy.models import Category, Country, PageCountry
 from interviews.models import InterviewIndexPage, InterviewPage
@@ -107,8 +107,8 @@ def test_at_most_four_newest_related_stories(section, taxonomy):
 def as_in_a_request():
     """What a reader's request has read before its page asks for related stories: which
     pages are private (once per request) and the generation."""
-    with facts.one_generation_per_request():
-        facts.generation()
+    with reader_facts.one_generation_per_request():
+        reader_facts.generation()
         yield
 
 
@@ -135,7 +135,7 @@ def test_related_stories_cost_two_queries_however_many_candidates(
 
     add_candidates(2)
     related_stories(story)  # content types cached, as in any warm process
-    facts.forget()  # as any publishing does: found afresh
+    reader_facts.forget()  # as any publishing does: found afresh
     with as_in_a_request():
         with django_assert_num_queries(2):
             assert len(related_stories(story)) == 2

@@ -9,7 +9,7 @@ from cms.taxonomy.models import Category, Country
 from tests.distribution.conftest import add_article, count_queries, full_url, parse_feed
 
 # Every address first reads which pages are private (once per request, never from a cache:
-# cms/caching/restrictions.py). A feed: its stories (one query per story type), their
+# cms/privacy.py). A feed: its stories (one query per story type), their
 # country links, the articles' notes, every picture (heroes and those in the text) with
 # its renditions, the pages the text links to; a category or country feed reads that row
 # too. The sitemap index (one COUNT and MAX per locale) is kept until a page changes: warm,

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage, ArticlePage
+from cms.core.searchable import searchable_models
 from cms.taxonomy.models import Category
-from search.documents import searchable_models
 from search.models import SearchDocument
 
 WORD = "Quasarbridge"

@@ -3,7 +3,7 @@
 import feedparser
 import pytest
 
-from cms.syndication.items import credit_line, guid_for
+from cms.distribution.items import credit_line, guid_for
 from partners.models import PartnerPage
 from tests.syndication.conftest import RUSSIAN_PARTNER, article_in, make_account, russian_article
 
@@ -36,11 +36,13 @@ def test_the_partner_feed_lists_its_products_stories_with_full_text_and_credit(
     feed = read_feed(client, url)
     ids = [entry.id for entry in feed.entries]
     assert ids[0] == guid_for(story)
-    assert all(entry_id.endswith(":ru") for entry_id in ids)
+    assert all("/ru/" in entry.link for entry in feed.entries)
     entry = feed.entries[0]
     assert entry.title == "Лента партнёра"
     assert "Body text of a test article." in entry.content[0].value
     assert credit_line("ru") in entry.content[0].value
+    # Signed as the public feeds sign it: the network's name in the story's language.
+    assert entry.author == "Новости Сети"
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import ArticlePage
-from cms.syndication.items import credit_line, guid_for
+from cms.distribution.items import credit_line, guid_for
 from interviews.models import InterviewPage
 from tests.syndication.conftest import (
     API,

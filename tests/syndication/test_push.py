@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticleNote
+from cms.distribution.items import credit_line, guid_for
 from cms.syndication import push
-from cms.syndication.items import credit_line, guid_for
 from cms.syndication.models import Delivery, DeliveryAttempt
 from cms.syndication.tasks import retry_due_deliveries
 from tests.syndication.conftest import article_in, make_account, russian_article, verified
