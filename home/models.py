@@ -27,11 +27,8 @@ class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin
     """One per locale: top stories, latest news, interviews and partners."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "articles.ArticleIndexPage",
-        "interviews.InterviewIndexPage",
-        "partners.PartnerIndexPage",
-    ]
+    # Its sections are the page types that name the home page as their parent (every
+    # SectionPage does): a new section type needs no change here.
     listing_parameters = ("page",)  # of the category and country listings
 
     class Meta:

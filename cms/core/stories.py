@@ -9,6 +9,7 @@ installed, in INSTALLED_APPS order.
 from django.apps import apps
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Page
 
 from .pages import StoryPage
 
@@ -19,6 +20,18 @@ def story_models():
         for model in apps.get_models()
         if issubclass(model, StoryPage) and not model._meta.abstract
     ]
+
+
+def story_sections():
+    """Every section page stories are written in (news, interviews), in every locale: the
+    pages the newsroom's roles and review workflow sit on."""
+    models = dict.fromkeys(
+        parent
+        for model in story_models()
+        for parent in model.allowed_parent_page_models()
+        if parent is not Page
+    )
+    return [section for model in models for section in model.objects.order_by("path")]
 
 
 class StoryChooserPanel(PageChooserPanel):

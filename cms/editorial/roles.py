@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from articles.models import ArticleIndexPage
 from cms.core import page_permissions
 from cms.core.group_rights import ADMIN_ACCESS, set_group_rights
-from interviews.models import InterviewIndexPage
+from cms.core.stories import story_sections
 from partners.models import PartnerIndexPage
 
 REPORTERS, EDITORS, CHIEF_EDITORS = "Reporters", "Editors", "Chief editors"
@@ -120,7 +119,7 @@ def sections(scope):
     if scope == "partners":
         return list(PartnerIndexPage.objects.all())
     if scope == "newsroom":
-        return [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]
+        return story_sections()
     return []
 
 

@@ -3,8 +3,7 @@
 from django.conf import settings
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from articles.models import ArticleIndexPage
-from interviews.models import InterviewIndexPage
+from cms.core.stories import story_sections
 
 from .roles import CHIEF_EDITORS, EDITORS
 
@@ -46,7 +45,7 @@ def setup_workflows(groups):
     )
     for task in GroupApprovalTask.objects.filter(name=STOCK_APPROVAL):
         task.groups.set([groups[CHIEF_EDITORS]])
-    for section in [*ArticleIndexPage.objects.all(), *InterviewIndexPage.objects.all()]:
+    for section in story_sections():
         source = section.locale.language_code == settings.LANGUAGE_CODE
         WorkflowPage.objects.update_or_create(
             page=section, defaults={"workflow": review if source else translation}
