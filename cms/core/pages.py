@@ -82,10 +82,11 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
         TranslatableField("search_description"),
         TranslatableField("lead"),
         TranslatableField("hero_caption"),
+        # "Фото: ТАСС", "Foto: Reuters": an agency's name is often written in the language.
+        TranslatableField("photo_credit"),
         TranslatableField("category"),
         TranslatableField("country_links"),
         SynchronizedField("hero_image"),
-        SynchronizedField("photo_credit"),
     ]
 
     search_fields = Page.search_fields + [

@@ -25,6 +25,21 @@ from .translating import translate
 from .widgets import seed_widgets
 
 TRANSLATION_DELAY = timedelta(minutes=95)
+# The network's own photo desk is named in each language; an agency keeps its name.
+PHOTO_DESK = {
+    "en": "Network photo desk",
+    "ru": "Фотослужба Сети",
+    "pt": "Equipe de fotografia da Rede",
+    "zh-hans": "网络图片部",
+    "hi": "नेटवर्क फ़ोटो डेस्क",
+    "ar": "قسم الصور في الشبكة",
+    "fa": "میز عکس شبکه",
+    "am": "የአውታረ መረቡ የፎቶ ክፍል",
+}
+
+
+def credit_in(credit, language):
+    return PHOTO_DESK[language] if credit == PHOTO_DESK["en"] else credit
 
 
 def segment_strings(pairs):
@@ -251,7 +266,7 @@ class DemoNewsroom:
             portrait=portrait,
             video_file=self.recording,
             hero_image=self.hero(item),
-            photo_credit="Network photo desk",
+            photo_credit=PHOTO_DESK["en"],
             duration_seconds=item["duration_seconds"],
             category=self.categories[item["category"]],
             transcript=transcript,
@@ -343,6 +358,7 @@ class DemoNewsroom:
             (item["title"], text["title"]),
             (item["lead"], text["lead"]),
             (item["caption"], text["caption"]),
+            (item["credit"], credit_in(item["credit"], locale.language_code)),
             (item["quote"]["text"], text["quote"]["text"]),
             (item["quote"]["attribution"], text["quote"]["attribution"]),
             *zip(item["body"], text["body"], strict=True),
@@ -362,6 +378,7 @@ class DemoNewsroom:
             (item["interviewee"], text["interviewee"]),
             (item["role"], text["role"]),
             (item["organisation"], text["organisation"]),
+            (PHOTO_DESK["en"], PHOTO_DESK[locale.language_code]),
         ]
         for english, translated in zip(item["transcript"], text["transcript"], strict=True):
             pairs.append((english["question"], translated["question"]))
