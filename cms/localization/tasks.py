@@ -12,11 +12,17 @@ def _user(user_id):
 
 
 @task()
-def create_translation_drafts(page_id, user_id=None):
-    """Draft translations of a new source page in every other locale. Idempotent."""
+def follow_source(page_id, user_id=None, create_missing=False):
+    """Bring a source page's latest revision into its translations, first drafting them in
+    every locale that lacks one when `create_missing` (a submission or a publication).
+    Idempotent."""
     page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        drafts.create_translation_drafts(page, _user(user_id))
+    if page is None:
+        return
+    user = _user(user_id)
+    if create_missing:
+        drafts.create_translation_drafts(page, user)
+    drafts.follow_source(page, user)
 
 
 @task()

@@ -12,10 +12,11 @@ from .status import translation_status
 # django-tasks enqueues at once; jobs must see the committed page, so wait for the commit.
 
 
-@hooks.register("after_create_page")
-def draft_translations_of_new_page(request, page):
+@hooks.register("after_edit_page")
+def translations_follow_a_saved_page(request, page):
+    # A draft saved in the editor: the translations offer it (once they exist).
     page_id, user_id = page.pk, request.user.pk
-    transaction.on_commit(lambda: tasks.create_translation_drafts.enqueue(page_id, user_id))
+    transaction.on_commit(lambda: tasks.follow_source.enqueue(page_id, user_id))
 
 
 @hooks.register("after_move_page")

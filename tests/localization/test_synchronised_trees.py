@@ -1,4 +1,5 @@
-"""Creating or moving an English page gives every other locale its matching draft."""
+"""Publishing or moving an English page gives every other locale its matching draft
+(submitting one for review does too: test_drafts_follow_source.py)."""
 
 import pytest
 from django.urls import reverse
@@ -7,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import Translation
 
 from articles.models import ArticleIndexPage, ArticlePage
+from cms.taxonomy.models import Category
 
 OTHER_LANGUAGES = {"ru", "pt", "zh-hans", "hi", "ar", "fa", "am"}
 
@@ -32,14 +34,18 @@ def section_form(title, slug):
 
 
 @pytest.mark.django_db
-def test_new_english_article_gets_a_draft_in_every_locale(
+def test_a_published_english_article_gets_a_draft_in_every_locale(
     admin_client, django_capture_on_commit_callbacks
 ):
     news = ArticleIndexPage.objects.get(locale__language_code="en", slug="news")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news.pk]),
-            article_form("Kazan opens a river cruise terminal", "kazan-river-terminal"),
+            {
+                **article_form("Kazan opens a river cruise terminal", "kazan-river-terminal"),
+                "category": Category.objects.get(slug="economics", locale=news.locale).pk,
+                "action-publish": "action-publish",
+            },
         )
     assert response.status_code == 302
 
