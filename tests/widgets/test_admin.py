@@ -109,3 +109,15 @@ def test_refresh_button_shows_to_widget_managers_only(client, username, shown):
     html = client.get("/admin/").text
 
     assert ('action="/admin/widgets/refresh/"' in html) is shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["translator-ru", "reporter", "editor"])
+def test_the_dashboard_of_whoever_does_not_manage_widgets_has_no_widget_warnings(username):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    response = client.get("/admin/")
+
+    assert response.status_code == 200
+    assert 'data-panel="stale-widget-sources"' not in response.text
+    assert "Refresh now" not in response.text
