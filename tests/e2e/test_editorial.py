@@ -72,3 +72,63 @@ def test_reporter_writes_chief_approves_reader_reads(page: Page, newsroom_url, n
     page.get_by_role("link", name=HEADLINE).first.click()
     expect(page.locator("h1")).to_have_text(HEADLINE)
     expect(page.locator(".story__body")).to_contain_text(FIRST_PARAGRAPH)
+
+
+TRANSLATED_HEADLINE = "Samara grain terminal adds a second berth"
+TRANSLATED_PARAGRAPH = "The second berth takes barges from the first of July."
+PHOTO_CREDIT = "Volga Photo Agency"
+
+
+def pages_sharing_translation_key(newsroom_dir, page_id):
+    with sqlite3.connect(newsroom_dir / "e2e.sqlite3") as database:
+        return dict(
+            database.execute(
+                "SELECT locale.language_code, page.id FROM wagtailcore_page page"
+                " JOIN wagtailcore_locale locale ON page.locale_id = locale.id"
+                " WHERE page.translation_key ="
+                " (SELECT translation_key FROM wagtailcore_page WHERE id = ?)",
+                (page_id,),
+            ).fetchall()
+        )
+
+
+def test_a_submitted_story_waits_for_its_translator_with_its_whole_text(
+    page: Page, newsroom_url, newsroom_dir
+):
+    news = english_page_id(newsroom_dir, "page.slug = ?", "news")
+
+    log_in(page, "reporter")
+    page.goto(f"/admin/pages/add/articles/articlepage/{news}/")
+    page.fill("#id_title", TRANSLATED_HEADLINE)
+    page.fill("#id_lead", "The grain terminal at Samara doubles the barges it can load.")
+    page.get_by_role("button", name="Choose category").click()
+    page.locator(".modal-dialog").get_by_role("link", name="Economics").first.click()
+    expect(page.locator("#id_category")).not_to_have_value("")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text("created")
+    article = english_page_id(newsroom_dir, "page.title = ?", TRANSLATED_HEADLINE)
+    # A draft nobody submitted leaves nothing in the other languages.
+    assert set(pages_sharing_translation_key(newsroom_dir, article)) == {"en"}
+
+    # The body and the credit are written after the first save, then the story is submitted.
+    page.fill("#id_photo_credit", PHOTO_CREDIT)
+    page.locator("[data-contentpath='body'] button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.type(TRANSLATED_PARAGRAPH)
+    page.keyboard.press("Tab")
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("second berth"))
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Editorial review").click()
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+
+    translations = pages_sharing_translation_key(newsroom_dir, article)
+    assert set(translations) == {"en", "ru", "pt", "zh-hans", "hi", "ar", "fa", "am"}
+
+    # The Russian translator opens the draft: the editor offers the story as submitted.
+    log_in(page, "translator-ru")
+    page.goto(f"/admin/pages/{translations['ru']}/edit/")
+    expect(page.locator("main")).to_contain_text(TRANSLATED_HEADLINE)
+    expect(page.locator("main")).to_contain_text(TRANSLATED_PARAGRAPH)
+    expect(page.locator("main")).to_contain_text(PHOTO_CREDIT)
