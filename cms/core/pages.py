@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.core.api_fields import API_RENDITION, CountriesField
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.privacy import ViewRestrictionsMixin
-from cms.taxonomy.models import PageCountry, country_links_with_countries
+from cms.taxonomy.models import country_links_with_countries
 
 from . import story_body
 from .searchable import SearchablePage, SearchEntry
@@ -131,9 +131,8 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
     @classmethod
     def reader_queryset(cls, queryset):
         """What the story's own page shows, fetched with it (cms/caching/routing.py)."""
-        links = PageCountry.objects.select_related("country")
         return queryset.select_related("category", "hero_image").prefetch_related(
-            Prefetch("country_links", queryset=links), "hero_image__renditions"
+            country_links_with_countries(), "hero_image__renditions"
         )
 
     @cached_property

@@ -64,7 +64,6 @@ class StoryItem:
     title: str
     lead: str
     body_html: str
-    body_text: str
     first_published_at: datetime
     modified_at: datetime
     category: tuple[str, str] | None
@@ -75,6 +74,11 @@ class StoryItem:
     credit: str  # the network's name in the story's language: the feeds' author
     credit_line: str  # "Source: Network News", where partners reprint it
     story: object = field(compare=False, repr=False)
+
+    @cached_property
+    def body_text(self):
+        """The full text as plain text (ninjs carries it; the public feeds never ask)."""
+        return plain_text(self.body_html)
 
     @cached_property
     def tags(self):
@@ -123,7 +127,7 @@ def network_name(language_code):
 def credit_line(language_code):
     """The network's attribution in a language: "Source: Network News"."""
     with translation.override(language_code):
-        return _("Source: %(site)s") % {"site": _("Network News")}
+        return _("Source: %(site)s") % {"site": network_name(language_code)}
 
 
 def guid_for(page):
@@ -176,7 +180,7 @@ def items_for(request, locale, stories):
 
 def build_item(story, request, content):
     language = story.locale.language_code
-    body_html = str(content.html(story))
+    network = network_name(language)
     notes = tuple(ItemNote(note.kind, note.noted_at, note.text) for note in story.dated_notes)
     return StoryItem(
         guid=guid_for(story),
@@ -188,16 +192,15 @@ def build_item(story, request, content):
         url=request.build_absolute_uri(story.get_url(request)),
         title=story.title,
         lead=story.lead,
-        body_html=body_html,
-        body_text=plain_text(body_html),
+        body_html=str(content.html(story)),
         first_published_at=story.first_published_at,
         modified_at=story.modified_at,
         category=(story.category.slug, story.category.name) if story.category else None,
         countries=tuple((country.code, country.name) for country in story.countries),
         image=item_image(request, story, content),
-        byline=story.outbound_byline() or network_name(language),
+        byline=story.outbound_byline() or network,
         notes=notes,
-        credit=network_name(language),
+        credit=network,
         credit_line=credit_line(language),
         story=story,
     )

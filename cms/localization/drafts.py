@@ -90,8 +90,8 @@ def remove_untouched_translations(page):
     if source is None:
         return []
     removed = []
-    for translation in Translation.objects.filter(source=source).select_related("target_locale"):
-        target = page.get_translation_or_none(translation.target_locale)
+    for translation in Translation.objects.filter(source=source):
+        target = _target(translation)
         if target is None or target.first_published_at is not None:
             continue
         if translation.get_progress()[1] == 0:
