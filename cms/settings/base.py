@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.languages import register_amharic
 
 from .caches import django_caches, frontend_caches
+from .security_headers import ERROR_PAGE_STYLE_HASH, content_security_policy  # noqa: F401 - a setting the tests read
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -361,30 +362,7 @@ EMBED_FRAME_SOURCES = env_list(
     "EMBED_FRAME_SOURCES",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
 )
-# The server error page's one style block (cms/templates/500.html), allowed by its hash so
-# that the page fetches nothing when the server is failing; a test keeps the two in step.
-ERROR_PAGE_STYLE_HASH = "'sha256-753KCw0Q0D3fa44BKYRIUh59J/z7FBlFP+RqSIpDMnA='"
-CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin (and the page previews it renders under /admin/) relies on inline
-    # scripts and styles throughout; a strict policy would break it, and a loose one for
-    # all pages would protect readers less. Editors are authenticated staff, so the admin
-    # keeps the protection of its own CSRF and X-Frame-Options instead.
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", ERROR_PAGE_STYLE_HASH],
-        "img-src": ["'self'", "data:"],
-        "media-src": ["'self'"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-    },
-}
+CONTENT_SECURITY_POLICY = content_security_policy(EMBED_FRAME_SOURCES)
 
 # Machine translation pre-fills the translation editor. It stays off unless a service
 # is configured, because it sends unpublished copy to a third party.
