@@ -33,28 +33,43 @@ def log_in(page: Page, username):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
-def test_reporter_writes_chief_approves_reader_reads(page: Page, newsroom_url, newsroom_dir):
-    news = english_page_id(newsroom_dir, "page.slug = ?", "news")
-
-    log_in(page, "reporter")
+def start_article(page: Page, news, headline, lead):
+    """The add form of an article in the news section, with its headline, lead and category."""
     page.goto(f"/admin/pages/add/articles/articlepage/{news}/")
-    page.fill("#id_title", HEADLINE)
-    page.fill("#id_lead", "The river port will load barges around the clock from June.")
+    page.fill("#id_title", headline)
+    page.fill("#id_lead", lead)
     page.get_by_role("button", name="Choose category").click()
     page.locator(".modal-dialog").get_by_role("link", name="Economics").first.click()
     expect(page.locator("#id_category")).not_to_have_value("")
+
+
+def write_first_paragraph(page: Page, text):
     page.locator("[data-contentpath='body'] button[title='Insert a block']").first.click()
     page.get_by_role("option", name="Paragraph").click()
     editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
     editor.click()
-    page.keyboard.type(FIRST_PARAGRAPH)
-    expect(editor).to_contain_text(FIRST_PARAGRAPH)
+    page.keyboard.type(text)
+    expect(editor).to_contain_text(text)
     page.keyboard.press("Tab")
     # Draftail copies its content into the form a moment after typing stops.
-    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("Night shifts"))
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(text)))
+
+
+def submit_for_review(page: Page):
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Editorial review").click()
     expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+
+
+def test_reporter_writes_chief_approves_reader_reads(page: Page, newsroom_url, newsroom_dir):
+    news = english_page_id(newsroom_dir, "page.slug = ?", "news")
+
+    log_in(page, "reporter")
+    start_article(
+        page, news, HEADLINE, "The river port will load barges around the clock from June."
+    )
+    write_first_paragraph(page, FIRST_PARAGRAPH)
+    submit_for_review(page)
 
     article = english_page_id(newsroom_dir, "page.title = ?", HEADLINE)
     assert page.request.get(f"{newsroom_url}/en/news/").ok
@@ -98,12 +113,12 @@ def test_a_submitted_story_waits_for_its_translator_with_its_whole_text(
     news = english_page_id(newsroom_dir, "page.slug = ?", "news")
 
     log_in(page, "reporter")
-    page.goto(f"/admin/pages/add/articles/articlepage/{news}/")
-    page.fill("#id_title", TRANSLATED_HEADLINE)
-    page.fill("#id_lead", "The grain terminal at Samara doubles the barges it can load.")
-    page.get_by_role("button", name="Choose category").click()
-    page.locator(".modal-dialog").get_by_role("link", name="Economics").first.click()
-    expect(page.locator("#id_category")).not_to_have_value("")
+    start_article(
+        page,
+        news,
+        TRANSLATED_HEADLINE,
+        "The grain terminal at Samara doubles the barges it can load.",
+    )
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messages")).to_contain_text("created")
     article = english_page_id(newsroom_dir, "page.title = ?", TRANSLATED_HEADLINE)
@@ -112,16 +127,8 @@ def test_a_submitted_story_waits_for_its_translator_with_its_whole_text(
 
     # The body and the credit are written after the first save, then the story is submitted.
     page.fill("#id_photo_credit", PHOTO_CREDIT)
-    page.locator("[data-contentpath='body'] button[title='Insert a block']").first.click()
-    page.get_by_role("option", name="Paragraph").click()
-    editor = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
-    editor.click()
-    page.keyboard.type(TRANSLATED_PARAGRAPH)
-    page.keyboard.press("Tab")
-    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("second berth"))
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Editorial review").click()
-    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    write_first_paragraph(page, TRANSLATED_PARAGRAPH)
+    submit_for_review(page)
 
     translations = pages_sharing_translation_key(newsroom_dir, article)
     assert set(translations) == {"en", "ru", "pt", "zh-hans", "hi", "ar", "fa", "am"}

@@ -56,6 +56,15 @@ def edit_story(client, page, paragraph, action=None, **fields):
     assert response.status_code == 302, response.content[:2000]
 
 
+def submitted_story(client, capture, slug, paragraph):
+    """A reporter's story, started then submitted for review, with its jobs run."""
+    reporter = as_user(client, "reporter")
+    with capture(execute=True):
+        story = start_story(reporter, slug)
+        edit_story(reporter, story, paragraph, "action-submit")
+    return story
+
+
 def drafts_of(page):
     return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
 
@@ -117,10 +126,9 @@ def test_a_story_gets_drafts_when_submitted_not_when_started(
 def test_every_save_of_the_english_reaches_the_untranslated_drafts_keeping_translations(
     client, django_capture_on_commit_callbacks
 ):
-    reporter = as_user(client, "reporter")
-    with django_capture_on_commit_callbacks(execute=True):
-        story = start_story(reporter, "drafts-follow")
-        edit_story(reporter, story, "First version of the body.", "action-submit")
+    story = submitted_story(
+        client, django_capture_on_commit_callbacks, "drafts-follow", "First version of the body."
+    )
     translate(as_user(client, "translator-ru"), story, "ru", story.title, "Портовая история")
 
     # The editor reviewing it rewrites the body and the lead.
@@ -161,10 +169,9 @@ def test_a_published_translation_stays_as_published_and_is_offered_the_change(
 def test_deleting_a_story_that_never_went_live_takes_its_untouched_drafts(
     client, django_capture_on_commit_callbacks
 ):
-    reporter = as_user(client, "reporter")
-    with django_capture_on_commit_callbacks(execute=True):
-        story = start_story(reporter, "abandoned-story")
-        edit_story(reporter, story, "Nobody will read this.", "action-submit")
+    story = submitted_story(
+        client, django_capture_on_commit_callbacks, "abandoned-story", "Nobody will read this."
+    )
     translate(as_user(client, "translator-ru"), story, "ru", story.title, "Брошенная история")
     assert drafts_of(story).count() == len(OTHER_LANGUAGES)
 
