@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -21,6 +20,7 @@ from cms.core.formatting import reading_minutes
 from cms.core.listing import paginate, section_stories, with_story_relations
 from cms.core.pages import SectionPage, StoryPage
 from cms.core.related import related_stories
+from cms.core.translatable_tags import TranslatableTaggableManager, TranslatableTags
 from cms.taxonomy.models import Category, Country
 
 from .blocks import StoryBodyBlock
@@ -101,7 +101,7 @@ class ArticlePage(StoryPage):
     """A news article."""
 
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    tags = TranslatableTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
         Page.content_panels
@@ -119,10 +119,11 @@ class ArticlePage(StoryPage):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
-    # Tags start as the source's and then belong to each language's editors.
     translatable_fields = StoryPage.story_translatable_fields + [
         TranslatableField("body"),
         TranslatableField("notes"),
+        # Each tag is a segment; the translated names are the translation's tags.
+        TranslatableTags("tags"),
     ]
     api_fields = StoryPage.api_fields + [
         APIField("tags", serializer=TagNamesField(read_only=True)),
