@@ -52,6 +52,19 @@ def segment_strings(pairs):
     return strings
 
 
+def tag_pairs(item, text, language):
+    """Each English tag with its translation: the content files list them in the same order."""
+    translated = text.get("tags", [])
+    if len(translated) != len(item["tags"]):
+        # Paired by position, one tag missing would give every later tag the wrong name.
+        raise ValueError(
+            f"{item['slug']} has {len(item['tags'])} tags in English and "
+            f"{len(translated)} in {language}: translations/{language}.json must list "
+            "one translation per English tag, in the same order"
+        )
+    return list(zip(item["tags"], translated, strict=True))
+
+
 class DemoNewsroom:
     def __init__(self, log=print):
         self.log = log
@@ -67,7 +80,8 @@ class DemoNewsroom:
 
     def load(self):
         # No transaction around the whole load: wagtail-localize publishes translations
-        # on commit, and the tags of a translated article must be published after that.
+        # on commit, and each translation's own date (publish_after_source) must be
+        # published after that.
         self.locales = self.ensure_locales()
         self.categories, self.countries = self.build_taxonomy()
         self.home = self.build_home()
@@ -362,10 +376,9 @@ class DemoNewsroom:
             (item["quote"]["text"], text["quote"]["text"]),
             (item["quote"]["attribution"], text["quote"]["attribution"]),
             *zip(item["body"], text["body"], strict=True),
+            *tag_pairs(item, text, locale.language_code),
         ]
-        translated = translate(page, locale, segment_strings(pairs))
-        translated.tags.set(text.get("tags") or [])
-        self.publish_after_source(translated, page)
+        self.publish_after_source(translate(page, locale, segment_strings(pairs)), page)
 
     def translate_interview(self, page, item, locale, content):
         if page.has_translation(locale):
