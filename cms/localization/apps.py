@@ -7,6 +7,7 @@ class LocalizationConfig(AppConfig):
     verbose_name = "Localization"
 
     def ready(self):
-        from . import signals
+        from . import notifications, signals
 
         signals.connect()
+        notifications.connect()

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 from wagtail.models import Page
 
-from . import drafts
+from . import drafts, notifications
 
 
 def _user(user_id):
@@ -31,3 +31,12 @@ def move_translations(page_id, user_id=None):
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
         drafts.move_translations(page, _user(user_id))
+
+
+@task()
+def tell_translators_of_new_story(page_id):
+    """Mail each translator of each other language that a new English story awaits them.
+    Fails, to be run again, while the story's drafts are still being made."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        notifications.tell_translators_of_new_story(page.specific)
