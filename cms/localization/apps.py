@@ -7,7 +7,6 @@ class LocalizationConfig(AppConfig):
     verbose_name = "Localization"
 
     def ready(self):
-        from . import notifications, signals
+        from . import signals
 
         signals.connect()
-        notifications.connect()

@@ -13,19 +13,14 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.mail import OpenedConnection, send_mail
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
 
-from cms.core.stories import story_models
-
-from . import drafts, tasks
 from .roles import translator_group_name
 
 logger = logging.getLogger(__name__)
@@ -33,12 +28,6 @@ logger = logging.getLogger(__name__)
 
 class DraftsNotReady(Exception):
     """The job drafting the story's translations has not made them yet."""
-
-
-def story_went_live(sender, instance, revision=None, **kwargs):
-    if is_first_publication_by_a_person(instance, revision) and drafts.is_source(instance):
-        page_id = instance.pk
-        transaction.on_commit(lambda: tasks.tell_translators_of_new_story.enqueue(page_id))
 
 
 def is_first_publication_by_a_person(page, revision):
@@ -132,12 +121,3 @@ def send(messages):
                     logger.exception("Could not mail %r to %s", subject, recipient)
     except Exception:
         logger.exception("Could not mail translators: no connection to the mail server")
-
-
-def connect():
-    for model in story_models():
-        page_published.connect(
-            story_went_live,
-            sender=model,
-            dispatch_uid=f"localization-new-story-{model._meta.label_lower}",
-        )

@@ -1,4 +1,5 @@
-"""When linked drafts appear in the other languages, and when they go.
+"""When linked drafts appear in the other languages, when they go, and when translators
+hear of a new story (notifications.py).
 
 On the English page's first submission for review or publication (whichever comes first),
 not on its creation: see drafts.py. Publishing is watched whoever publishes (the editor,
@@ -11,7 +12,9 @@ from django.db.models.signals import pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, workflow_submitted
 
-from . import drafts, tasks
+from cms.core.stories import story_models
+
+from . import drafts, notifications, tasks
 
 
 def _follow(page, user_id):
@@ -32,6 +35,14 @@ def page_went_live(sender, instance, revision=None, **kwargs):
         _follow(instance, revision.user_id)
 
 
+def story_went_live(sender, instance, revision=None, **kwargs):
+    # Mailed from a job queued after the drafting one, so the mail links to the drafts.
+    new = notifications.is_first_publication_by_a_person(instance, revision)
+    if new and drafts.is_source(instance):
+        page_id = instance.pk
+        transaction.on_commit(lambda: tasks.tell_translators_of_new_story.enqueue(page_id))
+
+
 def page_deleting(sender, instance, **kwargs):
     drafts.remove_untouched_translations(instance)
 
@@ -40,3 +51,9 @@ def connect():
     workflow_submitted.connect(page_submitted, dispatch_uid="localization-submitted")
     page_published.connect(page_went_live, dispatch_uid="localization-published")
     pre_delete.connect(page_deleting, sender=Page, dispatch_uid="localization-deleting")
+    for model in story_models():
+        page_published.connect(
+            story_went_live,
+            sender=model,
+            dispatch_uid=f"localization-new-story-{model._meta.label_lower}",
+        )
