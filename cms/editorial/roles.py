@@ -7,6 +7,7 @@ on the whole page tree and the root collection; we reuse the group, so those go 
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
@@ -50,15 +51,16 @@ class Role:
     model: list = field(default_factory=list)
     collection: list = field(default_factory=list)
     pages: list = field(default_factory=list)
-    scope: str = ""  # where the page rights sit, in every locale: see sections()
+    scope: str = ""  # where the page rights sit: see sections()
 
 
 ROLES = {
     # Write and submit to the review workflow; nothing goes live through them.
     REPORTERS: Role(collection=UPLOADS, pages=WRITE, scope="newsroom"),
-    # Review: edit any story of the newsroom, approve its first task, start translations.
+    # Review: edit any English story, approve its first task, read the translation status
+    # (translating is the translators' and the chief editors': cms/localization/roles.py).
     EDITORS: Role(
-        model=[("wagtail_localize", ["submit_translation"])],
+        model=[("wagtail_localize", ["view_translation"])],
         collection=UPLOADS,
         pages=WRITE,
         scope="newsroom",
@@ -66,7 +68,7 @@ ROLES = {
     # Approve, publish, delete, curate the front page; keep the library and the workflows.
     CHIEF_EDITORS: Role(
         model=[
-            ("wagtail_localize", ["submit_translation"]),
+            ("wagtail_localize", ["submit_translation", "view_translation"]),
             (
                 "wagtailcore",
                 ["delete_page", "add_workflow", "change_workflow", "add_task", "change_task"],
@@ -113,14 +115,20 @@ ROLES = {
 
 
 def sections(scope):
-    """The pages a role's page permissions sit on, in every locale."""
+    """The pages a role's page permissions sit on."""
     if scope == "site":
         return list(Page.objects.filter(depth=2))
     if scope == "partners":
         return list(PartnerIndexPage.objects.all())
     if scope == "newsroom":
-        return story_sections()
+        # Stories are written and reviewed in English; each other language's pages are
+        # its translators' (cms/localization/roles.py) and the chief editors'.
+        return [section for section in story_sections() if is_source_locale(section.locale)]
     return []
+
+
+def is_source_locale(locale):
+    return locale.language_code == settings.LANGUAGE_CODE
 
 
 def may_delete_pages(user):

@@ -1,4 +1,14 @@
-"""One translator group per locale, allowed to edit and publish that locale's pages only."""
+"""Who translates into which language.
+
+One translator group per locale edits that locale's tree and nothing else; nothing they
+write goes live without passing the section's review (no publish right: see review.py).
+Chief editors translate into every language and publish directly.
+
+wagtail-localize has one right for starting and updating translations, granted for every
+language at once. Translators and chief editors hold it; `translation_locales` narrows it
+to the languages whose whole tree the user may edit, and the views that start or update
+translations (translation_views.py) offer and accept only those.
+"""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -8,9 +18,11 @@ from wagtail.permissions import page_permission_policy
 
 from cms.core.group_rights import ADMIN_ACCESS, set_group_rights
 
-TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
-# Whoever may start and sync translations (editors, chief editors) follows every language.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 START_TRANSLATIONS = "wagtail_localize.submit_translation"
+# wagtail-localize never reads it; here it lets editors read the status report of every
+# language without translating into any.
+READ_STATUS = "wagtail_localize.view_translation"
 
 
 def translator_group_name(language_code):
@@ -27,7 +39,7 @@ def setup_translator_groups():
         group, _ = Group.objects.get_or_create(name=translator_group_name(locale.language_code))
         set_group_rights(
             group,
-            model=ADMIN_ACCESS,
+            model=ADMIN_ACCESS + [("wagtail_localize", ["submit_translation"])],
             page_codenames=TRANSLATOR_PAGE_PERMISSIONS,
             pages=Page.objects.filter(locale=locale, depth=2)[:1],
         )
@@ -35,24 +47,38 @@ def setup_translator_groups():
     return groups
 
 
-def status_report_locales(user):
-    """Ids of the languages whose translation status the user may read (none: no report).
+def target_locales():
+    return Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
 
-    Every language for administrators and whoever starts translations; for anyone else
-    (a translator), the languages whose whole tree they may edit.
-    """
-    targets = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
-    if user.is_superuser or user.has_perm(START_TRANSLATIONS):
-        return set(targets.values_list("pk", flat=True))
+
+def translation_locales(user):
+    """Ids of the languages the user may translate into: start and update translations,
+    machine-translate, exchange PO files, submit. Chief editors: all; translators: theirs."""
+    if user.is_superuser:
+        return set(target_locales().values_list("pk", flat=True))
+    if not user.is_active or not user.has_perm(START_TRANSLATIONS):
+        return set()
+    return _locales_of_whole_trees(user)
+
+
+def status_report_locales(user):
+    """Ids of the languages whose translation status the user may read (none: no report):
+    every language for administrators and editors, their own for translators."""
+    if user.is_superuser or (user.is_active and user.has_perm(READ_STATUS)):
+        return set(target_locales().values_list("pk", flat=True))
+    return translation_locales(user)
+
+
+def _locales_of_whole_trees(user):
     trees = [
         permission.page
         for permission in page_permission_policy.get_cached_permissions_for_user(user)
         if permission.permission.codename == "change_page" and permission.page.depth <= 2
     ]
-    if not trees:
-        return set()
     if any(page.depth == 1 for page in trees):
-        return set(targets.values_list("pk", flat=True))
+        return set(target_locales().values_list("pk", flat=True))
     return set(
-        targets.filter(pk__in=[page.locale_id for page in trees]).values_list("pk", flat=True)
+        target_locales()
+        .filter(pk__in=[page.locale_id for page in trees])
+        .values_list("pk", flat=True)
     )

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from cms.core.admin_access import forbidden
 
-from .roles import START_TRANSLATIONS, status_report_locales
+from .roles import status_report_locales, translation_locales
 from .status import MISSING, OUT_OF_DATE, TRANSLATED, translation_status
 
 SORT_KEYS = {
@@ -74,7 +74,7 @@ def status_of_locale(request, language_code):
     if locale.pk not in locale_ids:
         return forbidden(request)
     (status,) = translation_status([locale.pk])
-    may_start = request.user.has_perm(START_TRANSLATIONS)
+    may_start = locale.pk in translation_locales(request.user)
     state = request.GET.get("state", OUT_OF_DATE)
     if state not in STATES:
         state = OUT_OF_DATE
@@ -82,7 +82,7 @@ def status_of_locale(request, language_code):
         {
             "source": row.source,
             "translation": row.translation,
-            "action_url": _action_url(row, may_start),
+            "action_url": _action_url(row, locale, may_start),
         }
         for row in status.pages(state)
     ]
@@ -98,11 +98,12 @@ def status_of_locale(request, language_code):
     )
 
 
-def _action_url(row, may_start):
+def _action_url(row, locale, may_start):
     """Where a translator goes next: the translation editor, or the form that starts one
-    (for those who may start translations; a translator asks them)."""
+    (for those who translate into the language; an editor asks them)."""
     if row.translation is not None:
         return reverse("wagtailadmin_pages:edit", args=[row.translation.pk])
     if may_start:
-        return reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        url = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        return f"{url}?select_locale={locale.language_code}"
     return None

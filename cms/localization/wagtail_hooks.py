@@ -4,9 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import edit_translation
 
-from . import tasks, views
-from .roles import status_report_locales
+from . import review, tasks, translation_views, views
+from .desk import translators_desk
+from .roles import status_report_locales, target_locales, translation_locales
 from .status import translation_status
 
 # django-tasks enqueues at once; jobs must see the committed page, so wait for the commit.
@@ -25,9 +28,52 @@ def move_translations_with_page(request, page):
     transaction.on_commit(lambda: tasks.move_translations.enqueue(page_id, user_id))
 
 
+@hooks.register("before_edit_page", order=-1)
+def translations_go_to_review(request, page):
+    """The translation editor of a reviewed user submits where it would publish (review.py).
+    Runs before wagtail-localize's own hook, which answers the others."""
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    permissions = review.reviewed_permissions(page, request.user)
+    if permissions is None:
+        return None
+    if request.method == "POST":
+        if request.POST.get("action") == "publish":
+            return review.submit_for_review(request, translation, page)
+        return None
+    page.permissions_for_user = lambda user: permissions
+    return edit_translation(request, translation, page)
+
+
 @hooks.register("register_admin_urls")
 def translation_status_urls():
+    # wagtail-localize's addresses answered by our narrower views: these come first.
+    localize = "localize/"
     return [
+        path(
+            f"{localize}submit/page/<int:page_id>/",
+            translation_views.SubmitPageTranslationView.as_view(),
+        ),
+        path(
+            f"{localize}submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_views.SubmitSnippetTranslationView.as_view(),
+        ),
+        path(
+            f"{localize}update/<int:translation_source_id>/",
+            translation_views.UpdateTranslationsView.as_view(),
+        ),
+        path(
+            f"{localize}page/<int:page_id>/convert_to_alias/",
+            translation_views.convert_to_alias,
+        ),
+        path(
+            "translators-desk/start/<int:page_id>/<str:language_code>/",
+            translation_views.start_from_desk,
+            name="translators_desk_start",
+        ),
         path("translation-status/", views.status_overview, name="translation_status"),
         path(
             "translation-status/<str:language_code>/",
@@ -64,9 +110,29 @@ class OutOfDateTranslationsPanel(Component):
         return {"statuses": statuses}
 
 
+class TranslatorsDeskPanel(Component):
+    """Dashboard panel of those who translate: their languages' stories to translate,
+    out of date, in review and sent back (desk.py)."""
+
+    name = "translators_desk"
+    order = 90
+    template_name = "localization/translators_desk.html"
+
+    def __init__(self, locales):
+        self.locales = locales
+
+    def get_context_data(self, parent_context):
+        return {"piles": translators_desk(self.locales), "request": parent_context["request"]}
+
+
 @hooks.register("construct_homepage_panels")
-def add_out_of_date_translations_panel(request, panels):
-    # For the readers of the translation status report, their languages only.
+def add_translation_panels(request, panels):
+    # Translators and chief editors get their desk; editors, who read the status report
+    # without translating, the count of what is out of date in each language.
+    own = translation_locales(request.user)
+    if own:
+        panels.append(TranslatorsDeskPanel(list(target_locales().filter(pk__in=own))))
+        return
     locale_ids = status_report_locales(request.user)
     if locale_ids:
         panels.append(OutOfDateTranslationsPanel(locale_ids))

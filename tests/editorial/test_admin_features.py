@@ -89,7 +89,7 @@ def test_dashboard_shows_out_of_date_translations(client):
     source = article()
     source.save_revision().publish()
 
-    html = as_user(client, "admin").get("/admin/").text
+    html = as_user(client, "editor").get("/admin/").text
 
     panel = html[html.index('data-panel="out-of-date-translations"') :]
     assert 'data-locale="ru"' in panel and "translation-status/ru/?state=out_of_date" in panel

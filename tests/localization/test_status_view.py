@@ -88,9 +88,13 @@ def test_translator_reads_the_report_of_their_language_only(client):
 
 
 @pytest.mark.django_db
-def test_translator_is_not_offered_to_start_a_translation(client):
+def test_the_languages_translator_is_offered_to_start_a_translation_an_editor_is_not(client):
     missing = as_user(client, "translator-ru").get("/admin/translation-status/ru/?state=missing")
+    assert missing.status_code == 200
+    assert "/admin/localize/submit/page/" in missing.text
+    assert "select_locale=ru" in missing.text
 
+    missing = as_user(client, "editor").get("/admin/translation-status/ru/?state=missing")
     assert missing.status_code == 200
     assert "/admin/localize/submit/page/" not in missing.text
 

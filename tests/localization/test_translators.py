@@ -32,6 +32,16 @@ def untranslated_english_article(language="ru"):
     )
 
 
+def approve(chief, page):
+    """The chief editor's "Approve" on the page's review task, as the dashboard offers it."""
+    task_state = page.current_workflow_state.current_task_state
+    response = chief.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302), response.content[:500]
+
+
 def start_translation(client, page, language):
     """An editor asks for a translation, as the admin's Translate button does."""
     locale = Locale.objects.get(language_code=language)
@@ -78,13 +88,15 @@ def test_russian_translator_translates_and_publishes_an_english_article(
 
     russian_title = "Новый заголовок статьи на русском"
     translate_segments(translator, draft, {source.title: russian_title})
-    # wagtail-localize publishes once the request's transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        response = translator.post(
-            reverse("wagtailadmin_pages:edit", args=[draft.pk]), {"action": "publish"}
-        )
-
+    response = translator.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]), {"action": "publish"}
+    )
     assert response.status_code == 302
+    submitted = ArticlePage.objects.get(pk=draft.pk)
+    assert not submitted.live, "a translator's work goes live through Translation review"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(login(client, "chief"), submitted)
     published = ArticlePage.objects.get(pk=draft.pk)
     assert published.live and published.title == russian_title
     reader = client.get(published.url)
@@ -151,10 +163,10 @@ def test_editing_the_source_marks_the_translation_out_of_date_until_synced(
     assert response.status_code == 302
     translator = login(client, "translator-ru")
     translate_segments(translator, russian, {source.title: f"{russian.title} (обновлено)"})
+    translator.post(reverse("wagtailadmin_pages:edit", args=[russian.pk]), {"action": "publish"})
+    assert ru_state() == "out_of_date"  # submitted, not yet approved
     with django_capture_on_commit_callbacks(execute=True):
-        translator.post(
-            reverse("wagtailadmin_pages:edit", args=[russian.pk]), {"action": "publish"}
-        )
+        approve(login(client, "chief"), ArticlePage.objects.get(pk=russian.pk))
 
     assert ru_state() == "translated"
     assert ArticlePage.objects.get(pk=russian.pk).title.endswith("(обновлено)")

@@ -79,12 +79,14 @@ def admin_urls():
 # Who may open each action: a role in the set may, every other role may not.
 ALLOWED = {
     "add article (en news)": {A, R, E, C},
-    "add article (ru news)": {A, R, E, C},
+    # Reporters and editors write and review in English; each other language is its
+    # translators' (who submit to review) and the chief editors' (#18).
+    "add article (ru news)": {A, C},
     "edit article (en)": {A, R, E, C},
-    "edit article (ru)": {A, R, E, C, T},
-    "edit article (ar)": {A, R, E, C},
+    "edit article (ru)": {A, C, T},
+    "edit article (ar)": {A, C},
     "unpublish article (en)": {A, C},
-    "unpublish article (ru)": {A, C, T},
+    "unpublish article (ru)": {A, C},
     # Only chief editors delete (tests/security/test_page_deletion.py has every way in).
     "delete article (en)": {A, C},
     "delete article (ru)": {A, C},
