@@ -118,8 +118,12 @@ class TranslatorsDeskPanel(Component):
     order = 90
     template_name = "localization/translators_desk.html"
 
-    def __init__(self, locales):
+    def __init__(self, locales, every_language=False):
         self.locales = locales
+        # A chief editor, who translates into every language, reviews first: Wagtail's
+        # "Awaiting your review" (order 220) comes before their desk.
+        if every_language:
+            self.order = 230
 
     def get_context_data(self, parent_context):
         return {"piles": translators_desk(self.locales), "request": parent_context["request"]}
@@ -131,7 +135,13 @@ def add_translation_panels(request, panels):
     # without translating, the count of what is out of date in each language.
     own = translation_locales(request.user)
     if own:
-        panels.append(TranslatorsDeskPanel(list(target_locales().filter(pk__in=own))))
+        locales = list(target_locales())
+        panels.append(
+            TranslatorsDeskPanel(
+                [locale for locale in locales if locale.pk in own],
+                every_language=len(own) == len(locales),
+            )
+        )
         return
     locale_ids = status_report_locales(request.user)
     if locale_ids:
