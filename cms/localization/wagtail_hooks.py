@@ -126,7 +126,12 @@ class TranslatorsDeskPanel(Component):
             self.order = 230
 
     def get_context_data(self, parent_context):
-        return {"piles": translators_desk(self.locales), "request": parent_context["request"]}
+        # The "Translate" buttons are forms: they need the request's CSRF token.
+        return {
+            "piles": translators_desk(self.locales),
+            "request": parent_context["request"],
+            "csrf_token": parent_context.get("csrf_token"),
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -72,17 +73,27 @@ def test_a_published_story_tops_the_new_pile_of_each_translator_in_their_languag
     )
     assert {row[1] for row in rows} == {"ru"}
 
-    # Amharic has no page yet: the desk offers to start it, in one click.
-    _count, rows = pile(login(client, "translator-am"), "new")
+    # Amharic has no page yet: the desk offers to start it, in one click (a form, with
+    # the CSRF token a browser sends).
+    browser = Client(enforce_csrf_checks=True)
+    login(browser, "translator-am")
+    html = browser.get(DASHBOARD).content.decode()
+    _count, rows = pile(browser, "new")
     title, language, start_url = rows[0]
     assert (title, language) == (story.title, "am")
-    response = client.post(start_url)
+    form = re.search(
+        rf'action="{re.escape(start_url)}">.*?name="csrfmiddlewaretoken" value="([^"]+)"',
+        html,
+        re.S,
+    )
+    assert form, "the Translate form carries no CSRF token"
+    response = browser.post(start_url, {"csrfmiddlewaretoken": form[1]})
     amharic = story.get_translation(Locale.objects.get(language_code="am"))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[amharic.pk])
     # ...and nobody starts another language's translation that way.
     ru_start = reverse("translators_desk_start", args=[english_story().pk, "ru"])
-    assert client.post(ru_start).status_code == 403
+    assert login(client, "translator-am").post(ru_start).status_code == 403
 
 
 @pytest.mark.django_db
