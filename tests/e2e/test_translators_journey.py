@@ -18,6 +18,7 @@ from tests.e2e.test_editorial import (
     english_page_id,
     log_in,
     pages_sharing_translation_key,
+    save_first_draft,
     start_article,
     submit_for_review,
     write_first_paragraph,
@@ -94,6 +95,7 @@ def write_the_english_story(page: Page, newsroom_dir):
     news = english_page_id(newsroom_dir, "page.slug = ?", "news")
     log_in(page, "reporter")
     start_article(page, news, HEADLINE, LEAD)
+    save_first_draft(page)
     choose_picture(page)
     add_country(page, "Russia")
     write_first_paragraph(page, PARAGRAPH)
