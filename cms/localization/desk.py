@@ -29,7 +29,6 @@ class DeskRow:
     locale: Locale
     when: object
     url: str
-    source: Page | None = None
     comment: str = ""
     reviewer: object = None
     # A story with no page yet in the language is started by a form (a POST), not a link.
@@ -53,8 +52,6 @@ def translators_desk(locales):
         ]
         pile.count += 1
         pile.rows.append(_review_row(state))
-    for pile in (piles[IN_REVIEW], piles[SENT_BACK]):
-        pile.rows = sorted(pile.rows, key=lambda row: row.when, reverse=True)[:ROWS_PER_PILE]
     for locale in locales:
         reviewed_keys = [
             state.content_object.translation_key
@@ -63,10 +60,9 @@ def translators_desk(locales):
         ]
         _fill_new(piles[NEW], locale, reviewed_keys)
         _fill_out_of_date(piles[OUT_OF_DATE], locale, reviewed_keys)
-    for name in (NEW, OUT_OF_DATE):
-        piles[name].rows = sorted(piles[name].rows, key=lambda row: row.when, reverse=True)[
-            :ROWS_PER_PILE
-        ]
+    # Each locale gave its newest rows: the pile keeps the newest of all of them.
+    for pile in piles.values():
+        pile.rows = sorted(pile.rows, key=lambda row: row.when, reverse=True)[:ROWS_PER_PILE]
     return list(piles.values())
 
 
@@ -103,7 +99,6 @@ def _fill_new(pile, locale, reviewed_keys):
                 title=source.title,
                 locale=locale,
                 when=source.last_published_at,
-                source=source,
                 url=reverse("wagtailadmin_pages:edit", args=[draft])
                 if draft
                 else reverse("translators_desk_start", args=[source.pk, locale.language_code]),
@@ -133,7 +128,6 @@ def _fill_out_of_date(pile, locale, reviewed_keys):
                 title=source.translated_title,
                 locale=locale,
                 when=source.last_published_at,
-                source=source,
                 url=reverse("wagtailadmin_pages:edit", args=[source.translation_id]),
             )
         )

@@ -39,20 +39,11 @@ def reviewed_permissions(page, user):
     return ReviewedTranslatorPermissions(user, page, workflow)
 
 
-def submit_for_review(request, translation, page):
-    """Save the translation as a draft of the page and put it in its section's workflow:
-    started, resumed after changes were requested, or restarted if already in review so
-    the reviewer approves what was submitted last."""
-    workflow = page.get_workflow()
-    if workflow is None:
-        messages.error(
-            request,
-            _(
-                "No review is set for this section, so the translation cannot go live: "
-                "ask a chief editor."
-            ),
-        )
-        return redirect(request.path)
+def submit_for_review(request, translation, page, workflow):
+    """Save the translation as a draft of the page and put it in `workflow`, its
+    section's (reviewed_permissions found it): started, resumed after changes were
+    requested, or restarted if already in review so the reviewer approves what was
+    submitted last."""
     try:
         translation.save_target(user=request.user, publish=False)
     except ValidationError:

@@ -42,7 +42,7 @@ def translations_go_to_review(request, page):
         return None
     if request.method == "POST":
         if request.POST.get("action") == "publish":
-            return review.submit_for_review(request, translation, page)
+            return review.submit_for_review(request, translation, page, permissions.review)
         return None
     page.permissions_for_user = lambda user: permissions
     return edit_translation(request, translation, page)
