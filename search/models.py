@@ -51,3 +51,18 @@ class SearchDocument(models.Model):
     @property
     def kind_label(self):
         return search_kinds().get(self.kind, self.kind)
+
+
+class PageTitleEntry(models.Model):
+    """A page's titles as the admin's page search matches them: every page, draft or live, of
+    every type, in the terms of its language's analyser (search/page_titles.py)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Space-separated; the text index beside it (FTS5 or a tsvector, migration 0006) is
+    # what a search reads.
+    terms = models.TextField()
+
+    def __str__(self):
+        return self.terms

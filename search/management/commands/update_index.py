@@ -3,17 +3,22 @@ import time
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
 from search.indexing import rebuild
+from search.page_titles import rebuild_titles
 
 
 class Command(WagtailUpdateIndex):
-    help = "Rebuild the admin's search index (Wagtail's) and the readers' search index."
+    help = (
+        "Rebuild Wagtail's search index (images, documents, snippets, the API), the readers' "
+        "search index and the admin's page titles."
+    )
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.add_argument(
             "--readers-only",
             action="store_true",
-            help="rebuild only the readers' search index (e.g. after a bulk import)",
+            help="skip Wagtail's index: rebuild only ours, the readers' search and the admin's "
+            "page titles (e.g. after a bulk import)",
         )
 
     def handle(self, **options):
@@ -26,4 +31,10 @@ class Command(WagtailUpdateIndex):
         total = rebuild()
         self.write(
             f"Readers' search: {total} documents indexed in {time.monotonic() - started:.1f} s"
+        )
+        started = time.monotonic()
+        total = rebuild_titles()
+        self.write(
+            f"Admin's page search: {total} page titles indexed in "
+            f"{time.monotonic() - started:.1f} s"
         )
