@@ -11,6 +11,9 @@ from cms.distribution import urls as distribution_urls
 from cms.syndication import urls as syndication_urls
 
 urlpatterns = [
+    # The admin's page search and page chooser search, matched in each page's language
+    # (search/admin_urls.py), ahead of Wagtail's views at the same addresses.
+    path("admin/", include("search.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # A picture's original, to editors only (readers get renditions); a web server in front
