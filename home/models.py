@@ -3,28 +3,38 @@
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from articles.models import ArticlePage
-from cms.core.listing import (
-    NEWEST_FIRST,
-    live_stories,
-    paginate,
-    specific_stories,
-    with_story_relations,
-)
+from cms.caching.lifetimes import keep_until
+from cms.core.listing import NEWEST_FIRST, paginate, specific_stories
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.core.stories import story_models
 from cms.privacy import ViewRestrictionsMixin, public
 from cms.taxonomy.models import Category, Country
-from interviews.models import InterviewPage
 from partners.models import PartnerPage
 
+from .curation import shown_on_front_page
+from .front_page import FrontPageForm, FrontPageMixin
 
-class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin, Page):
+
+class HomePage(
+    FrontPageMixin, ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
+):
     """One per locale: top stories, latest news, interviews and partners."""
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Page.content_panels, heading=_("Content")),
+            ObjectList(FrontPageMixin.front_page_panels, heading=_("Front page")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ],
+        base_form_class=FrontPageForm,
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     # Its sections are the page types that name the home page as their parent (every
@@ -36,18 +46,23 @@ class HomePage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin
 
     @path("")
     def front_page(self, request):
-        # The locale's id, not the locale: filtering needs no query for the Locale row.
-        latest = list(with_story_relations(live_stories(ArticlePage, self.locale_id))[:13])
+        shown = shown_on_front_page(self, timezone.now())
         context = {
-            "top_story": latest[0] if latest else None,
-            "latest_news": latest[1:],
-            "interviews": with_story_relations(live_stories(InterviewPage, self.locale_id))[:4],
+            "top_story": shown.top_story,
+            "more_top_stories": shown.more_top_stories,
+            "latest_news": shown.latest_news,
+            "interviews": shown.interviews,
+            "breaking_news": shown.banner,
+            "shown_stories": shown.story_ids,
             "partners": public(PartnerPage.objects.live())
             .filter(locale_id=self.locale_id)
             .select_related("country")
             .order_by("title")[:6],
         }
-        return self.render(request, context_overrides=context)
+        response = self.render(request, context_overrides=context)
+        # Readers must not be served a pick or banner past its time from a cache.
+        keep_until(response, shown.changes_at)
+        return response
 
     def stories_tagged(self, **filters):
         """Live public articles and interviews of this locale matching the taxonomy filter."""

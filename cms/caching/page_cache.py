@@ -10,7 +10,9 @@ the cache with variants. The key also carries the private sections of the moment
 process is never served from here. One entry holds the answers for each scheme and host
 the site answers to (its canonical address and links are absolute), so dropping an address
 drops them all. Purging (cms/core/purge.py) moves a locale to a new generation, or drops single
-addresses.
+addresses. A page that changes at a known time with nothing published to purge it (a front
+page's pick or banner running out) says when (lifetimes.py): it is kept, here and at the
+CDN, no longer than that.
 """
 
 from functools import cache as cache_for_process
@@ -26,6 +28,7 @@ from wagtail.views import serve
 from cms import privacy
 
 from .generations import Generation
+from .lifetimes import keep_until, seconds_kept
 
 HEADER = "X-Page-Cache"
 # Schemes and hosts kept per address: ALLOWED_HOSTS bounds them; this bounds the entry.
@@ -47,7 +50,8 @@ def next_generation(language):
 
 def cache_key(language, path, query=""):
     private = privacy.digest()
-    return f"page-cache:{language}:{generation(language).current()}:{private}:{path}?{query}"
+    # "v2": entries hold the moment their page changes (kept before, they did not).
+    return f"page-cache:v2:{language}:{generation(language).current()}:{private}:{path}?{query}"
 
 
 def origin_of(request):
@@ -130,22 +134,28 @@ class PageCacheMiddleware:
         origin = origin_of(request)
         kept = cache.get(key) or {}
         if origin in kept:
-            status, headers, content = kept[origin]
+            status, headers, content, changes_at = kept[origin]
             response = HttpResponse(content, status=status, headers=headers)
+            if changes_at is not None and "s-maxage" in response.get("Cache-Control", ""):
+                # Counted from now: the CDN must not keep it past that moment either.
+                keep_until(response, changes_at)
+                s_maxage = seconds_kept(response, settings.FRONTEND_CACHE_SECONDS)
+                patch_cache_control(response, s_maxage=s_maxage)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if may_be_kept(request, response):
+        timeout = seconds_kept(response, settings.PAGE_CACHE_SECONDS)
+        if may_be_kept(request, response) and timeout > 0:
             if settings.WAGTAILFRONTENDCACHE and view_of(request) is serve:
                 # The CDN keeps it until purged; browsers ask again each time. Feeds are not
                 # among the addresses purged (cms/core/purge.py): only this cache keeps them.
-                patch_cache_control(
-                    response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
-                )
+                s_maxage = seconds_kept(response, settings.FRONTEND_CACHE_SECONDS)
+                patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
             if len(kept) >= MAX_ORIGINS:
                 kept = {}
-            kept[origin] = (response.status_code, headers, response.content)
-            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+            changes_at = getattr(response, "changes_at", None)
+            kept[origin] = (response.status_code, headers, response.content, changes_at)
+            cache.set(key, kept, timeout)
             response[HEADER] = "miss"
         return response

@@ -103,8 +103,12 @@ def home_page_model():
 
 
 def home_pages():
-    """{locale_id: HomePage} of the live home pages."""
-    homes = home_page_model().objects.live().order_by("pk")
+    """{locale_id: HomePage} of the live home pages, with what their class joins in for
+    reading (`reader_queryset`, as routing.py reads other pages)."""
+    model = home_page_model()
+    homes = model.objects.live().order_by("pk")
+    if hasattr(model, "reader_queryset"):
+        homes = model.reader_queryset(homes)
     return _remembered("homes", lambda: {home.locale_id: home for home in homes})
 
 

@@ -18,6 +18,7 @@ from search import indexing as search_indexing
 
 from . import images
 from .files import CONTENT, SOURCE_LANGUAGE, read, target_languages
+from .front_page import curate_front_pages
 from .renditions import make_renditions
 from .staff import ensure_admin, ensure_staff
 from .syndication import seed_syndication
@@ -94,6 +95,7 @@ class DemoNewsroom:
             stories[item["slug"]] = self.build_interview(item)
         partners = [self.build_partner(item, stories) for item in self.partners]
         self.translate_everything(stories, partners)
+        curate_front_pages(self.home)
         ensure_admin()
         ensure_staff()
         seed_widgets(self.locales)
