@@ -1,80 +1,127 @@
-"""How far each locale's translation of the live English site has got."""
+"""How far each locale's translation of the live English site has got.
 
-from dataclasses import dataclass, field
+Counted by the database, a few queries whatever the archive's size: the report and the
+editors' dashboard read counts, and a locale's list is read one page of rows at a time.
+"""
+
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from wagtail.models import Locale, Page
 
 TRANSLATED, OUT_OF_DATE, MISSING = "translated", "out_of_date", "missing"
+STATES = (TRANSLATED, OUT_OF_DATE, MISSING)
+
+
+def source_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def source_pages(locale_id):
+    """The live English pages a translation is measured against (the root's children on)."""
+    return Page.objects.live().filter(locale_id=locale_id, depth__gt=1)
 
 
 @dataclass
 class LocaleStatus:
     locale: Locale
-    translated: list = field(default_factory=list)
-    out_of_date: list = field(default_factory=list)
-    missing: list = field(default_factory=list)
+    source_locale_id: int
+    translated: int = 0
+    out_of_date: int = 0
+    missing: int = 0
 
     @property
     def total(self):
-        return len(self.translated) + len(self.out_of_date) + len(self.missing)
+        return self.translated + self.out_of_date + self.missing
 
     @property
     def percent_translated(self):
-        return round(100 * len(self.translated) / self.total) if self.total else 100
+        return round(100 * self.translated / self.total) if self.total else 100
 
-    def pages(self, state):
+    def count(self, state):
         return getattr(self, state)
 
-
-@dataclass
-class PageStatus:
-    source: Page
-    translation: Page | None
+    def pages(self, state):
+        """The English pages in `state` for this locale, in tree order, each with the
+        published date of its live translation (`translation_published`, None if none)."""
+        sources = source_pages(self.source_locale_id)
+        live_translation = Page.objects.live().filter(
+            locale_id=self.locale.pk, translation_key=OuterRef("translation_key")
+        )
+        sources = sources.annotate(
+            translated_live=Exists(live_translation),
+            translation_published=Subquery(live_translation.values("last_published_at")[:1]),
+        )
+        lagging = Q(last_published_at__gt=F("translation_published"))
+        if state == MISSING:
+            sources = sources.filter(translated_live=False)
+        elif state == OUT_OF_DATE:
+            sources = sources.filter(lagging, translated_live=True)
+        else:
+            # A missing date on either side counts as up to date, as in the counts.
+            sources = sources.filter(translated_live=True).exclude(
+                lagging, last_published_at__isnull=False, translation_published__isnull=False
+            )
+        return sources.only("id", "title", "translation_key", "url_path", "locale_id").order_by(
+            "path"
+        )
 
 
 def translation_status(locale_ids=None):
-    """Per target locale (those of `locale_ids` if given), each live source page as
-    translated, out of date or missing.
+    """Per target locale (those of `locale_ids` if given), how many live English pages are
+    translated, out of date or missing there.
 
     A translation is out of date when its source was published after it last was; a
     page with no live translation (absent, or a draft in progress) is missing.
     """
-    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    locales = Locale.objects.exclude(pk=source_locale.pk).order_by("language_code")
+    english = source_locale()
+    locales = Locale.objects.exclude(pk=english.pk).order_by("language_code")
     if locale_ids is not None:
         locales = locales.filter(pk__in=locale_ids)
     locales = list(locales)
-    sources = list(
-        Page.objects.live()
-        .filter(locale=source_locale, depth__gt=1)
-        .only("id", "title", "translation_key", "last_published_at", "url_path", "locale_id")
-        .order_by("path")
-    )
-    keys = [page.translation_key for page in sources]
-    translations = {}
-    for page in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
-        "id", "title", "translation_key", "locale_id", "live", "last_published_at"
-    ):
-        translations[(page.translation_key, page.locale_id)] = page
+    sources = source_pages(english.pk)
+    total = sources.count()
+    source_published = sources.filter(translation_key=OuterRef("translation_key")).values(
+        "last_published_at"
+    )[:1]
+    # One row per locale: its live translations of live English pages, and how many of
+    # them were last published before their English page was.
+    counts = {
+        row["locale_id"]: row
+        for row in Page.objects.live()
+        .filter(
+            locale__in=locales,
+            depth__gt=1,
+            translation_key__in=sources.values("translation_key"),
+        )
+        .annotate(source_published=Subquery(source_published))
+        .values("locale_id")
+        .annotate(
+            live=Count("pk"),
+            lagging=Count("pk", filter=Q(source_published__gt=F("last_published_at"))),
+        )
+        .order_by()
+    }
     statuses = []
     for locale in locales:
-        status = LocaleStatus(locale)
-        for source in sources:
-            translation = translations.get((source.translation_key, locale.pk))
-            state = _state(source, translation)
-            status.pages(state).append(PageStatus(source, translation))
-        statuses.append(status)
+        row = counts.get(locale.pk, {"live": 0, "lagging": 0})
+        statuses.append(
+            LocaleStatus(
+                locale,
+                english.pk,
+                translated=row["live"] - row["lagging"],
+                out_of_date=row["lagging"],
+                missing=total - row["live"],
+            )
+        )
     return statuses
 
 
-def _state(source, translation):
-    if translation is None or not translation.live:
-        return MISSING
-    if (
-        source.last_published_at
-        and translation.last_published_at
-        and source.last_published_at > translation.last_published_at
-    ):
-        return OUT_OF_DATE
-    return TRANSLATED
+def translations_of(sources, locale):
+    """{translation_key: the page in `locale`} for one page of the report's rows."""
+    keys = [source.translation_key for source in sources]
+    pages = Page.objects.filter(locale=locale, translation_key__in=keys).only(
+        "id", "title", "translation_key", "locale_id", "live", "last_published_at"
+    )
+    return {page.translation_key: page for page in pages}

@@ -110,3 +110,30 @@ def test_report_shows_in_the_menu_and_dashboard_only_to_those_who_may_read_it(
     dashboard = as_user(client, username).get("/admin/").text
 
     assert ("/admin/translation-status/" in dashboard) is shown
+
+
+@pytest.mark.django_db
+def test_a_languages_list_comes_a_page_of_rows_at_a_time(admin_client, monkeypatch):
+    # A newsroom's archive is tens of thousands of pages: the list is paged, its rows are
+    # every page of the state once, and the counts stay the report's.
+    from cms.localization import views
+
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 3)
+    expected = counts_from_database("ru")["translated"]
+    assert expected > 6
+
+    seen, number = [], 1
+    while True:
+        response = admin_client.get(f"/admin/translation-status/ru/?state=translated&p={number}")
+        rows = re.findall(r'href="/admin/pages/(\d+)/edit/"', response.text)
+        assert 0 < len(rows) <= 3
+        seen += rows
+        assert f"Translated ({expected})" in response.text
+        if len(seen) >= expected:
+            break
+        assert f"p={number + 1}" in response.text  # the next page is offered
+        number += 1
+
+    assert len(seen) == len(set(seen)) == expected
+    beyond = admin_client.get(f"/admin/translation-status/ru/?state=translated&p={number + 5}")
+    assert beyond.status_code == 200  # an address past the end shows the last page

@@ -145,7 +145,7 @@ def test_editing_the_source_marks_the_translation_out_of_date_until_synced(
     def ru_state():
         status = next(s for s in translation_status() if s.locale.language_code == "ru")
         for state in ("translated", "out_of_date", "missing"):
-            if any(row.source.pk == source.pk for row in status.pages(state)):
+            if status.pages(state).filter(pk=source.pk).exists():
                 return state
 
     assert ru_state() == "translated"
