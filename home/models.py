@@ -9,6 +9,7 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from cms.bylines.models import Author, story_ids_by
 from cms.caching.lifetimes import keep_until
 from cms.core.listing import NEWEST_FIRST, paginate, specific_stories
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
@@ -76,7 +77,7 @@ class HomePage(
         )
         return pages, models
 
-    def _listing(self, request, heading, filters, extra):
+    def _listing(self, request, heading, filters, extra, template="home/taxonomy_listing.html"):
         pages, models = self.stories_tagged(**filters)
         # The page's stories are read, as their own types, only for cards missing from the
         # cache: most pages need no more than the ids.
@@ -93,9 +94,7 @@ class HomePage(
             "locale_route": request.path[len(self.get_url(request)) :],
         }
         context.update(extra)
-        return self.render(
-            request, context_overrides=context, template="home/taxonomy_listing.html"
-        )
+        return self.render(request, context_overrides=context, template=template)
 
     @path("categories/<slug:slug>/", name="category")
     def category_listing(self, request, slug):
@@ -113,6 +112,16 @@ class HomePage(
         filters = {"country_links__country": country}
         return self._listing(
             request, country.name, filters, {"country": country, "partners": partners}
+        )
+
+    @path("authors/<slug:slug>/", name="author")
+    def author_listing(self, request, slug):
+        """An author's page: who they are, and the stories they sign in this language."""
+        authors = Author.objects.select_related("photo")
+        author = get_object_or_404(authors, slug=slug, locale_id=self.locale_id)
+        filters = {"pk__in": story_ids_by(author)}
+        return self._listing(
+            request, author.name, filters, {"author": author}, "bylines/author_page.html"
         )
 
 

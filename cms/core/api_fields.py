@@ -3,6 +3,8 @@
 from rest_framework.fields import Field
 from wagtail.api.utils import get_full_url
 
+from cms.bylines.addresses import author_url
+
 # Shared with the feeds' enclosures, so one rendition file serves both.
 API_RENDITION = "width-1200|format-jpeg"
 
@@ -26,6 +28,26 @@ class CountriesField(Field):
 
     def to_representation(self, countries):
         return [{"code": country.code, "name": country.name} for country in countries]
+
+
+class AuthorsField(Field):
+    """A story's bylines in order, each with its author page; empty when the network signs."""
+
+    def get_attribute(self, instance):
+        return instance.authors
+
+    def to_representation(self, authors):
+        request = self.context.get("request")
+        return [
+            {
+                "name": author.name,
+                "slug": author.slug,
+                "kind": author.kind,
+                "role": author.role,
+                "url": author_url(author, request),
+            }
+            for author in authors
+        ]
 
 
 class TagNamesField(Field):

@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
+from cms.bylines.reading import with_bylines
 from cms.privacy import public
 
 from .pagination import IndexedPaginator
@@ -27,8 +28,9 @@ def hero_image_prefetch():
 
 
 def with_story_relations(queryset):
-    # No countries: a card does not show them (core/includes/story_card.html).
-    return queryset.select_related("category", "locale").prefetch_related(hero_image_prefetch())
+    # No countries: a card does not show them (core/includes/story_card.html); its bylines.
+    queryset = with_bylines(queryset.select_related("category", "locale"))
+    return queryset.prefetch_related(hero_image_prefetch())
 
 
 def live_stories(model, locale):

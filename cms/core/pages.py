@@ -17,7 +17,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.core.api_fields import API_RENDITION, CountriesField
+from cms.bylines.panels import BylinesPanel
+from cms.bylines.reading import authors_of, with_bylines
+from cms.core.api_fields import API_RENDITION, AuthorsField, CountriesField
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
 from cms.privacy import ViewRestrictionsMixin
 from cms.taxonomy.models import country_links_with_countries
@@ -67,6 +69,7 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
     story_panels = [
         FieldPanel("first_published_at", heading=_("First published at")),
         FieldPanel("lead"),
+        BylinesPanel("author_links", heading=_("Bylines"), label=_("Author")),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("photo_credit")],
             heading=_("Hero image"),
@@ -86,6 +89,8 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
         TranslatableField("photo_credit"),
         TranslatableField("category"),
         TranslatableField("country_links"),
+        # Each byline links the author's own translation: their name in the language.
+        TranslatableField("author_links"),
         SynchronizedField("hero_image"),
     ]
 
@@ -103,6 +108,7 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
         APIField("last_published_at"),
         APIField("category"),
         APIField("countries", serializer=CountriesField(read_only=True)),
+        APIField("authors", serializer=AuthorsField(read_only=True)),
         APIField("hero_image"),
         APIField(
             "hero_image_rendition",
@@ -131,14 +137,18 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
     @classmethod
     def reader_queryset(cls, queryset):
         """What the story's own page shows, fetched with it (cms/caching/routing.py)."""
-        return queryset.select_related("category", "hero_image").prefetch_related(
-            country_links_with_countries(), "hero_image__renditions"
-        )
+        queryset = with_bylines(queryset.select_related("category", "hero_image"))
+        return queryset.prefetch_related(country_links_with_countries(), "hero_image__renditions")
 
     @cached_property
     def countries(self):
         # Reads the prefetched links when a listing prefetched them.
         return [link.country for link in self.country_links.all()]
+
+    @cached_property
+    def authors(self):
+        """Who signs the story, in order (none when the network does)."""
+        return authors_of(self)
 
     @property
     def modified_at(self):
@@ -213,12 +223,12 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
     def outbound_queryset(cls, queryset, keywords=False):
         """What an outbound item reads, for many stories in a fixed number of queries;
         with `keywords`, its tags too (partner formats carry them, feeds do not)."""
-        return queryset.select_related("category", "locale").prefetch_related(
-            country_links_with_countries()
-        )
+        queryset = with_bylines(queryset.select_related("category", "locale"))
+        return queryset.prefetch_related(country_links_with_countries())
 
     def outbound_byline(self):
-        """Who the story is by, for partners; "" when the network signs it."""
+        """Who the story is by, for partners, when no author signs it; "" when the network
+        does."""
         return ""
 
     @property
@@ -236,6 +246,6 @@ class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, 
     @classmethod
     def api_queryset(cls, queryset, images):
         """What the type's API fields read, for a whole listing (`images`: with renditions)."""
-        return queryset.select_related("category").prefetch_related(
+        return with_bylines(queryset.select_related("category")).prefetch_related(
             country_links_with_countries(), Prefetch("hero_image", queryset=images)
         )

@@ -7,16 +7,16 @@ facts, the cached pages of the page's locale (both in cms/caching) and, when a C
 configured, send the same addresses to it through Wagtail's frontend-cache backends
 (WAGTAILFRONTENDCACHE). The app wagtail.contrib.frontend_cache is not installed: its own
 signal handlers would purge a second, narrower set of addresses. A Site, Locale, view
-restriction, category, country or image that changes, and a rendition that is deleted,
-drop the facts (with the story cards and fragments kept under them) and every locale's
-pages. A CDN is told of an image changed or deleted (a photo withdrawn for its rights
-must go at once): the live pages that show it, their parents and the home pages; of a
-category or country saved or deleted: its listing and the home pages; of a view
-restriction added or lifted: the page, the pages under it (up to
-RESTRICTED_PAGES_PURGED, newest first), its parent and the home pages, since a CDN never
-asks which pages are private. Its other copies (a renamed category on story pages and
-other listings, an image on a card in a deeper listing) last until they expire
-(FRONTEND_CACHE_SECONDS).
+restriction, category, country, author or image that changes, and a rendition that is
+deleted, drop the facts (with the story cards and fragments kept under them) and every
+locale's pages. A CDN is told of an image changed or deleted (a photo withdrawn for its
+rights must go at once): the live pages that show it, their parents and the home pages; of
+a category or country saved or deleted: its listing and the home pages; of an author saved
+or deleted: their page and the home pages; of a view restriction added or lifted: the
+page, the pages under it (up to RESTRICTED_PAGES_PURGED, newest first), its parent and the
+home pages, since a CDN never asks which pages are private. Its other copies (a renamed
+category or author on story pages and other listings, an image on a card in a deeper
+listing) last until they expire (FRONTEND_CACHE_SECONDS).
 """
 
 from django.conf import settings
@@ -28,6 +28,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.bylines.addresses import author_url
+from cms.bylines.models import Author
 from cms.caching import page_cache, reader_facts
 from cms.taxonomy.models import Category, Country
 
@@ -129,6 +131,15 @@ def _listing_urls(term):
     return urls
 
 
+def author_changed(sender, instance, **kwargs):
+    # An author's name shows on every card and story page they sign, in feeds and in the
+    # structured data; their own page lists their stories.
+    _every_locale_misses()
+    if settings.WAGTAILFRONTENDCACHE:
+        urls = _home_urls() | {url for url in [author_url(instance)] if url}
+        _purge_frontend_after_commit(urls)
+
+
 def image_changed(sender, instance, created=False, **kwargs):
     # A new image shows nowhere until a page shows it, and saving that page purges. A saved
     # one may have a new focal point or file: its cards' pictures are other renditions.
@@ -211,6 +222,7 @@ def connect_signals():
         (settings_changed, [Site, Locale], (post_save, post_delete)),
         (restriction_changed, [PageViewRestriction], (post_save, post_delete)),
         (taxonomy_changed, [Category, Country], (post_save, post_delete)),
+        (author_changed, [Author], (post_save, post_delete)),
         (image_changed, [image], (post_save,)),
         (image_deleting, [image], (pre_delete,)),
         (image_deleted, [image], (post_delete,)),

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.bylines.reading import copy_bylines, with_bylines
 from cms.caching import reader_facts
 from cms.core.listing import LISTING_RENDITIONS, NEWEST_FIRST
 from cms.core.rows_by_id import RowsById
@@ -54,17 +55,21 @@ def _candidates(story):
 
 
 def _stories(pages):
-    """Each page's own type, joined with its category and hero image in one query, and the
-    hero images' listing renditions for all of them in a second."""
+    """Each page's own type, joined with its category and hero image (and its bylines) in
+    one query, and the hero images' listing renditions for all of them in a second."""
     names = {
         ContentType.objects.get_for_model(model).pk: model._meta.model_name
         for model in story_models()
     }
-    pages = pages.select_related(
+    pages = with_bylines(pages).select_related(
         *(f"{name}__{field}" for name in names.values() for field in ("category", "hero_image"))
     )
     # The type's row came with the page: read it from the join, not with .specific's query.
-    stories = [getattr(page, names[page.content_type_id]) for page in pages]
+    stories = []
+    for page in pages:
+        story = getattr(page, names[page.content_type_id])
+        copy_bylines(page, story)
+        stories.append(story)
     _prefetch_listing_renditions([s.hero_image for s in stories if s.hero_image_id])
     return stories
 

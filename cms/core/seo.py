@@ -57,8 +57,19 @@ def organization(name, url, logo):
     return {"@type": "Organization", "name": name, "url": url, "logo": logo}
 
 
-def news_article(page, *, url, language, images, publisher, keywords=(), video_id=None):
-    """A NewsArticle for an article or an interview (a StoryPage)."""
+def author(name, url, *, person=True, same_as=()):
+    """Who signs a story: a Person, or an Organization for an agency credit."""
+    data = {"@type": "Person" if person else "Organization", "name": name, "url": url}
+    if same_as:
+        data["sameAs"] = list(same_as)
+    return data
+
+
+def news_article(
+    page, *, url, language, images, publisher, authors=(), keywords=(), video_id=None
+):
+    """A NewsArticle for an article or an interview (a StoryPage); signed by `authors`
+    (author() dicts), or else by the publisher."""
     data = {
         "@context": SCHEMA,
         "@type": "NewsArticle",
@@ -69,7 +80,7 @@ def news_article(page, *, url, language, images, publisher, keywords=(), video_i
         "inLanguage": language,
         "datePublished": iso_datetime(page.first_published_at),
         "dateModified": iso_datetime(page.modified_at),
-        "author": publisher,
+        "author": list(authors) or publisher,
         "publisher": publisher,
         "isAccessibleForFree": True,
     }

@@ -17,6 +17,7 @@ from partners.models import PartnerIndexPage, PartnerLanguage, PartnerPage, Part
 from search import indexing as search_indexing
 
 from . import images
+from .bylines import sign_demo_stories
 from .files import CONTENT, SOURCE_LANGUAGE, read, target_languages
 from .front_page import curate_front_pages
 from .renditions import make_renditions
@@ -94,6 +95,7 @@ class DemoNewsroom:
         for item in self.interviews:
             stories[item["slug"]] = self.build_interview(item)
         partners = [self.build_partner(item, stories) for item in self.partners]
+        sign_demo_stories(stories.values(), self.locales)
         self.translate_everything(stories, partners)
         curate_front_pages(self.home)
         ensure_admin()

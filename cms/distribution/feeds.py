@@ -13,26 +13,42 @@ from .items import items_for
 from .stories import feed_scope
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+def item_authors(item):
+    """(name, address) of each author who signs the item (feed items' "authors")."""
+    return [(author.name, author.url) for author in item.authors]
 
 
 class FullTextRss(Rss201rev2Feed):
-    """RSS 2.0 with the full text in content:encoded and the last change in atom:updated."""
+    """RSS 2.0 with the full text in content:encoded, the last change in atom:updated and
+    one dc:creator per author (RSS's own <author> wants an e-mail address)."""
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS}
+        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        for name, _url in item.get("authors") or ():
+            handler.addQuickElement("dc:creator", name)
         if item["updateddate"] is not None:
             handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["content"])
 
 
 class FullTextAtom(Atom1Feed):
-    """Atom with the lead as the summary and the full text as the content."""
+    """Atom with the lead as the summary, the full text as the content, and an <author>
+    with the address of their page for each author."""
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        for name, url in item.get("authors") or ():
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if url:
+                handler.addQuickElement("uri", url)
+            handler.endElement("author")
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
@@ -58,11 +74,11 @@ class StoryRssFeed(Feed):
     # for the locale, purged whenever one of its pages changes (cms/caching/page_cache.py).
     kept_for_readers = True
 
-    def get_object(self, request, section=None, slug=None, code=None):
+    def get_object(self, request, section=None, slug=None, code=None, author=None):
         locale = reader_facts.locales().get(get_language())
         if locale is None:
             raise Locale.DoesNotExist(f"No locale {get_language()}")
-        return Edition(request, feed_scope(request, locale, section, slug, code))
+        return Edition(request, feed_scope(request, locale, section, slug, code, author))
 
     def title(self, edition):
         if not edition.scope.topic:
@@ -119,7 +135,8 @@ class StoryRssFeed(Feed):
         return item.modified_at
 
     def item_author_name(self, item):
-        return item.credit
+        # Signed by its authors (item_extra_kwargs), or else by the network.
+        return None if item.authors else item.credit
 
     def item_categories(self, item):
         return item.categories
@@ -130,7 +147,7 @@ class StoryRssFeed(Feed):
         return [Enclosure(item.image.url, str(item.image.size), "image/jpeg")]
 
     def item_extra_kwargs(self, item):
-        return {"content": item.body_html}
+        return {"content": item.body_html, "authors": item_authors(item)}
 
 
 class StoryAtomFeed(StoryRssFeed):

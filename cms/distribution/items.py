@@ -25,6 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.bylines.addresses import AuthorPages
+from cms.bylines.names import names_of
 from cms.core.stories import story_models
 
 from .content import StoryContent, feed_rendition, rendition_size
@@ -53,6 +55,15 @@ class ItemNote:
 
 
 @dataclass(frozen=True)
+class ItemAuthor:
+    name: str  # as written in the story's language
+    slug: str
+    kind: str  # "person" | "organisation" (an agency credit)
+    role: str
+    url: str  # absolute address of their author page
+
+
+@dataclass(frozen=True)
 class StoryItem:
     guid: str
     version: int
@@ -69,7 +80,8 @@ class StoryItem:
     category: tuple[str, str] | None
     countries: tuple[tuple[str, str], ...]
     image: ItemImage | None
-    byline: str
+    byline: str  # the authors' names; else the type's own byline, or the network's name
+    authors: tuple[ItemAuthor, ...]  # who signs the story, in order; () when the network does
     notes: tuple[ItemNote, ...]
     credit: str  # the network's name in the story's language: the feeds' author
     credit_line: str  # "Source: Network News", where partners reprint it
@@ -175,13 +187,18 @@ def items_for(request, locale, stories):
     """StoryItems of stories of one locale (fetched with their `outbound_queryset`)."""
     with translation.override(locale.language_code):
         content = StoryContent(request, locale, stories)
-    return [build_item(story, request, content) for story in stories]
+    author_pages = AuthorPages(request)
+    return [build_item(story, request, content, author_pages) for story in stories]
 
 
-def build_item(story, request, content):
+def build_item(story, request, content, author_pages):
     language = story.locale.language_code
     network = network_name(language)
     notes = tuple(ItemNote(note.kind, note.noted_at, note.text) for note in story.dated_notes)
+    authors = tuple(
+        ItemAuthor(author.name, author.slug, author.kind, author.role, author_pages.url(author))
+        for author in story.authors
+    )
     return StoryItem(
         guid=guid_for(story),
         version=story.version,
@@ -198,7 +215,8 @@ def build_item(story, request, content):
         category=(story.category.slug, story.category.name) if story.category else None,
         countries=tuple((country.code, country.name) for country in story.countries),
         image=item_image(request, story, content),
-        byline=story.outbound_byline() or network,
+        byline=names_of(authors, language) or story.outbound_byline() or network,
+        authors=authors,
         notes=notes,
         credit=network,
         credit_line=credit_line(language),

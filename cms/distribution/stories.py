@@ -6,6 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from cms import privacy
+from cms.bylines.models import Author, story_ids_by
 from cms.caching import reader_facts
 from cms.core.stories import story_models
 from cms.taxonomy.models import Category, Country, PageCountry
@@ -58,7 +59,7 @@ class FeedScope:
         return feed_stories(self.home.locale, self.models, self.filters)
 
 
-def feed_scope(request, locale, section=None, slug=None, code=None):
+def feed_scope(request, locale, section=None, slug=None, code=None, author=None):
     """The scope a feed address names; raises DoesNotExist (a 404) for what the locale lacks."""
     home = reader_facts.home_pages().get(locale.pk)
     if home is None:
@@ -81,4 +82,8 @@ def feed_scope(request, locale, section=None, slug=None, code=None):
         link = home_url + home.reverse_subpage("country", args=[country.url_code])
         linked = PageCountry.objects.filter(country=country).values("page_id")
         return FeedScope(home, link, filters={"pk__in": linked}, topic=country.name)
+    if author is not None:
+        signed = Author.objects.get(slug=author, locale=locale)
+        link = home_url + home.reverse_subpage("author", args=[signed.slug])
+        return FeedScope(home, link, filters={"pk__in": story_ids_by(signed)}, topic=signed.name)
     return FeedScope(home, home_url)

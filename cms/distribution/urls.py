@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     *rss_and_atom("feeds/categories/<slug:slug>/", "category_feed"),
     *rss_and_atom("feeds/countries/<str:code>/", "country_feed"),
+    *rss_and_atom("feeds/authors/<slug:author>/", "author_feed"),
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
 ]
 

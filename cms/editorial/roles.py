@@ -44,6 +44,9 @@ LIBRARY = [
     ("wagtailmedia", ["add_media", "change_media", "delete_media"]),
 ]
 WRITE = ["add_page", "change_page"]
+# The newsroom's authors (cms/bylines): editors and chief editors keep the list; everyone
+# who writes a story chooses from it (Wagtail's snippet chooser asks no right).
+AUTHORS = ("bylines", [f"{verb}_author" for verb in ("add", "change", "delete", "view")])
 
 
 @dataclass
@@ -60,7 +63,7 @@ ROLES = {
     # Review: edit any English story, approve its first task, read the translation status
     # (translating is the translators' and the chief editors': cms/localization/roles.py).
     EDITORS: Role(
-        model=[("wagtail_localize", ["view_translation"])],
+        model=[("wagtail_localize", ["view_translation"]), AUTHORS],
         collection=UPLOADS,
         pages=WRITE,
         scope="newsroom",
@@ -75,6 +78,7 @@ ROLES = {
             ),
             # Subscribers are never added by hand (cms/newsletter/wagtail_hooks.py).
             ("newsletter", ["view_subscriber", "change_subscriber", "delete_subscriber"]),
+            AUTHORS,
         ],
         collection=LIBRARY,
         pages=[*WRITE, "publish_page", "lock_page", "unlock_page"],

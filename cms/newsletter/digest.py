@@ -8,6 +8,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from articles.models import ArticlePage
+from cms.bylines.names import names_of
+from cms.bylines.reading import with_bylines
 from cms.core.formatting import format_day, format_published
 from home.models import HomePage
 
@@ -62,6 +64,8 @@ class DigestStory:
     url: str
     published: str
     category: str
+    byline: str = ""  # its authors' names; "" when the network signs it
+    author_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def build_digest(language, week):
     if locale is None:
         return None
     articles = list(
-        week_articles(locale, week)
+        with_bylines(week_articles(locale, week))
         .select_related("category")
         .order_by("-first_published_at", "-pk")
     )
@@ -108,6 +112,8 @@ def build_digest(language, week):
                 url=article.get_full_url(),
                 published=format_published(article.first_published_at, language),
                 category=article.category.name if article.category else "",
+                byline=names_of(article.authors, language),
+                author_count=len(article.authors),
             )
             for article in articles
         ],

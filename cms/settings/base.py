@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.caching",
     "cms.taxonomy",
+    "cms.bylines",
     "cms.localization",
     "cms.widgets",
     "cms.editorial",

@@ -122,6 +122,7 @@ def test_an_editor_adds_a_correction_in_the_admin_and_publishes_it(admin_client,
             "lead": article.lead,
             "category": article.category_id,
             "country_links": inline_formset([]),
+            "author_links": inline_formset([]),
             "body": streamfield([("paragraph", rich_text("<p>Trams every ten minutes.</p>"))]),
             "comments": inline_formset([]),
             "notes": inline_formset(

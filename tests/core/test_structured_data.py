@@ -94,7 +94,16 @@ def test_an_article_in_every_language_is_a_complete_news_article(client, languag
     assert is_iso_datetime(data["datePublished"]) and is_iso_datetime(data["dateModified"])
     assert data["dateModified"] == article.last_published_at.isoformat()
     assert data["image"] and all(url.startswith(f"{ORIGIN}/media/") for url in data["image"])
-    assert_organization(data["author"])
+    # Signed by the demo's authors, each a Person with their page (tests/bylines/).
+    assert [(person["@type"], person["name"], person["url"]) for person in data["author"]] == [
+        (
+            "Person" if author.is_person else "Organization",
+            author.name,
+            f"{ORIGIN}/{language}/authors/{author.slug}/",
+        )
+        for author in article.authors
+    ]
+    assert data["author"]
     assert_organization(data["publisher"])
     assert data["mainEntityOfPage"]["@id"] == page_head.canonical[0] == ORIGIN + article.url
     assert data["articleSection"] == article.category.name

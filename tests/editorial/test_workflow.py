@@ -30,6 +30,7 @@ def article_data(title, slug, action=None, **extra):
         "category": Category.objects.get(slug="economics", locale__language_code="en").pk,
         "lead": "Port officials confirmed the new schedule on Tuesday.",
         "country_links": inline_formset([]),
+        "author_links": inline_formset([]),
         "body": streamfield([("paragraph", rich_text("<p>The port reopened.</p>"))]),
         "comments": inline_formset([]),
         "notes": inline_formset([]),

@@ -59,6 +59,7 @@ def publish_through_the_admin(admin_client):
             "lead": "The quarry took back its first lorries on Monday.",
             "category": Category.objects.filter(locale=section.locale).first().pk,
             "country_links": inline_formset([]),
+            "author_links": inline_formset([]),
             "body": streamfield([("paragraph", rich_text("<p>Work resumed at dawn.</p>"))]),
             "tags": "",
             "comments": inline_formset([]),

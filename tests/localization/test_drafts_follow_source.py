@@ -29,6 +29,7 @@ def story_form(slug, paragraph, action=None, lead="Port officials confirmed it o
         "lead": lead,
         "photo_credit": "Harbour Photo Agency",
         "country_links": inline_formset([]),
+        "author_links": inline_formset([]),
         "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
         "comments": inline_formset([]),
         "notes": inline_formset([]),

@@ -20,6 +20,7 @@ def article_form(title, slug):
             "slug": slug,
             "lead": "A lead written by the English desk.",
             "country_links": inline_formset([]),
+            "author_links": inline_formset([]),
             "body": streamfield([("paragraph", rich_text("<p>First paragraph.</p>"))]),
             "notes": inline_formset([]),
             "comments": inline_formset([]),

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.bylines.addresses import AuthorPages
 from cms.core import seo
 from cms.core.pages import StoryPage
 from cms.core.translations import page_in_each_locale
@@ -194,6 +195,13 @@ class PageMetadata(SiteMetadata):
         return self.is_story and self.image is not None
 
     @cached_property
+    def authors(self):
+        """(author, full address of their page) of each author signing the story."""
+        authors = self.page.authors if self.is_story else []
+        pages = AuthorPages(self.request)
+        return [(author, pages.url(author)) for author in authors]
+
+    @cached_property
     def keywords(self):
         return self.page.keywords if self.is_story else []
 
@@ -214,6 +222,8 @@ class PageMetadata(SiteMetadata):
             "section": page.category.name if page.category else "",
             "tags": self.keywords,
             "duration": page.video_duration,
+            # OpenGraph's article:author (video:writer) are the authors' profile pages.
+            "authors": [url for _author, url in self.authors if url],
         }
 
     def breadcrumb_trail(self):
@@ -262,6 +272,10 @@ class PageMetadata(SiteMetadata):
             **common,
             images=images,
             publisher=self.publisher,
+            authors=[
+                seo.author(author.name, url, person=author.is_person, same_as=author.link_urls)
+                for author, url in self.authors
+            ],
             keywords=self.keywords,
             video_id=video_id,
         )

@@ -3,7 +3,7 @@ partners' copies add the corrections and the credit line to the text."""
 
 from django.utils.html import escape, format_html
 
-from cms.distribution.feeds import FullTextAtom, FullTextRss
+from cms.distribution.feeds import FullTextAtom, FullTextRss, item_authors
 
 PROVIDER = "Network News"
 
@@ -37,7 +37,9 @@ def build_feed(generator, items, *, title, url):
             unique_id_is_permalink=False,
             pubdate=item.first_published_at,
             updateddate=item.modified_at,
-            author_name=item.credit,
+            # Signed by its authors, as the public feeds sign it, or else by the network.
+            author_name=None if item.authors else item.credit,
+            authors=item_authors(item),
             categories=item.categories,
             content=feed_content(item),
         )

@@ -72,7 +72,11 @@ def content_meta(root, item):
     meta = child(root, "contentMeta")
     child(meta, "contentCreated", iso(item.first_published_at))
     child(meta, "contentModified", iso(item.modified_at))
-    child(child(meta, "creator", literal=item.byline), "name", item.byline)
+    for author in item.authors:
+        creator = child(meta, "creator", uri=author.url, type=f"cpnat:{author.kind}")
+        child(creator, "name", author.name)
+    if not item.authors:
+        child(child(meta, "creator", literal=item.byline), "name", item.byline)
     child(meta, "language", tag=item.language)
     for tag in item.tags or ():
         child(meta, "keyword", tag)

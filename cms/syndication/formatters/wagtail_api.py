@@ -31,6 +31,16 @@ def api_page(item):
             {"slug": item.category[0], "name": item.category[1]} if item.category else None
         ),
         "countries": [{"code": code, "name": name} for code, name in item.countries],
+        "authors": [
+            {
+                "name": author.name,
+                "slug": author.slug,
+                "kind": author.kind,
+                "role": author.role,
+                "url": author.url,
+            }
+            for author in item.authors
+        ],
         "hero_image_rendition": (
             {
                 "url": item.image.url,
