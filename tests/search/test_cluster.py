@@ -169,7 +169,11 @@ def test_publishing_indexes_on_the_cluster_and_unpublishing_removes(
     assert results(client, "en", q=WORD)["results"] == []
 
 
-def test_admin_page_search_uses_the_cluster(search_cluster, admin_client):
+def test_wagtail_search_runs_on_the_cluster_and_the_admin_page_search_beside_it(
+    search_cluster, admin_client
+):
+    # Wagtail's backend (images, documents, snippets, the API) is the cluster; the admin's
+    # page search answers from the database's title index (search/page_titles.py) still.
     page = story("en")
 
     found = get_search_backend().search("Novosibirsk", Page)
