@@ -5,6 +5,7 @@ An author is a person who writes for the network, or an organisation credited in
 organisation (forms.py); a story with no byline is signed by the network itself.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,6 +17,8 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+SLUG_TAKEN = _("Another author in this language already has this slug.")
 
 
 class Author(TranslatableMixin, index.Indexed, models.Model):
@@ -91,6 +94,14 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The form leaves the locale out, so Django skips the (slug, locale) constraint:
+        # without this check a taken slug would fail at the database.
+        taken = Author.objects.filter(slug=self.slug, locale_id=self.locale_id)
+        if self.locale_id and taken.exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": SLUG_TAKEN})
 
     @property
     def is_person(self):

@@ -104,3 +104,22 @@ def test_editors_and_chief_editors_keep_the_list_of_authors(username, may):
 
     created = Author.objects.filter(slug="nadia-karimova").exists()
     assert created is may, response.status_code
+
+
+@pytest.mark.django_db
+def test_a_taken_slug_is_a_form_error_not_a_server_error():
+    editor = logged_in("editor")
+    data = {
+        "name": "Another Marina",
+        "slug": "marina-volkova",
+        "kind": "person",
+        "role": "",
+        "bio": "",
+        "links-count": "0",
+    }
+
+    response = editor.post("/admin/snippets/bylines/author/add/?locale=en", data)
+
+    assert response.status_code == 200
+    assert "Another author in this language already has this slug." in response.text
+    assert Author.objects.filter(slug="marina-volkova", locale__language_code="en").count() == 1
