@@ -21,6 +21,29 @@ def language_choices():
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
+# What a ticked consent box sends: "on" from a browser (the box has no value attribute),
+# "true", "1" or "yes" from a script. Django's CheckboxInput reads any other non-empty
+# value as ticked, "0", "off", "no" and " false" included, and BooleanField's own check
+# for "0" comes after the widget has already made it True; consent must be explicit.
+CONSENT_GIVEN = frozenset({"on", "true", "1", "yes"})
+
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """Ticked only when every value posted for it says yes: a post that also says no
+    (two values, the last one "on") has not consented either."""
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            values = data.getlist(name)
+        else:
+            values = [data[name]] if name in data else []
+        return bool(values) and all(says_yes(value) for value in values)
+
+
+def says_yes(value):
+    return value is True or (isinstance(value, str) and value.lower() in CONSENT_GIVEN)
+
+
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
@@ -35,6 +58,7 @@ class SubscribeForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
+        widget=ConsentCheckbox,
         error_messages={"required": _("We can only send the newsletter with your consent.")},
     )
     # The honeypot: hidden from people (off-screen, aria-hidden, out of the tab order);
