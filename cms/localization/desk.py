@@ -13,7 +13,8 @@ to a few per pile, and review states are read only for pages in a workflow.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 
@@ -52,15 +53,10 @@ def translators_desk(locales):
         ]
         pile.count += 1
         pile.rows.append(_review_row(state))
-    for locale in locales:
-        reviewed_keys = [
-            state.content_object.translation_key
-            for state in in_workflow.values()
-            if state.content_object.locale_id == locale.pk
-        ]
-        _fill_new(piles[NEW], locale, reviewed_keys)
-        _fill_out_of_date(piles[OUT_OF_DATE], locale, reviewed_keys)
-    # Each locale gave its newest rows: the pile keeps the newest of all of them.
+    # Every language at once, so that a chief editor's desk (seven languages) asks no more
+    # queries than a translator's.
+    _fill_new(piles[NEW], locales, list(in_workflow))
+    _fill_out_of_date(piles[OUT_OF_DATE], locales, list(in_workflow))
     for pile in piles.values():
         pile.rows = sorted(pile.rows, key=lambda row: row.when, reverse=True)[:ROWS_PER_PILE]
     return list(piles.values())
@@ -74,61 +70,113 @@ def _english_stories():
     )
 
 
-def _fill_new(pile, locale, reviewed_keys):
-    live_there = Page.objects.filter(locale=locale, live=True).values("translation_key")
-    waiting = (
-        _english_stories()
-        .exclude(translation_key__in=live_there)
-        .exclude(translation_key__in=reviewed_keys)
+def _source(field):
+    """The live English story a translated page comes from: one of its fields."""
+    return Subquery(
+        _english_stories().filter(translation_key=OuterRef("translation_key")).values(field)[:1]
     )
-    pile.count += waiting.count()
-    sources = list(
-        waiting.order_by("-last_published_at", "-pk").only(
-            "id", "title", "translation_key", "last_published_at"
-        )[:ROWS_PER_PILE]
+
+
+def _fill_new(pile, locales, reviewed_ids):
+    """Live English stories with, in a language, no live page and none in review: either a
+    draft waiting there (a link to it) or no page yet (a form that starts one)."""
+    stories = _english_stories()
+    # Per story, the languages it waits in: all of them, less those where it is live or
+    # in review.
+    taken_there = (
+        Page.objects.filter(translation_key=OuterRef("translation_key"), locale__in=locales)
+        .filter(Q(live=True) | Q(pk__in=reviewed_ids))
+        .order_by()  # the page tree's ordering would split the count by path
+        .values("translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
-    drafts = dict(
+    pile.count += (
+        stories.annotate(taken=Coalesce(Subquery(taken_there), 0)).aggregate(
+            waiting=Sum(len(locales) - F("taken"))
+        )["waiting"]
+        or 0
+    )
+
+    drafts = (
         Page.objects.filter(
-            locale=locale, translation_key__in=[page.translation_key for page in sources]
-        ).values_list("translation_key", "pk")
+            locale__in=locales,
+            live=False,
+            translation_key__in=stories.values("translation_key"),
+        )
+        .exclude(pk__in=reviewed_ids)
+        .annotate(source_title=_source("title"), source_published_at=_source("last_published_at"))
+        .select_related("locale")
+        .order_by("-source_published_at", "-pk")
+        .only("pk", "locale")[:ROWS_PER_PILE]
     )
-    for source in sources:
-        draft = drafts.get(source.translation_key)
+    for draft in drafts:
         pile.rows.append(
             DeskRow(
-                title=source.title,
-                locale=locale,
-                when=source.last_published_at,
-                url=reverse("wagtailadmin_pages:edit", args=[draft])
-                if draft
-                else reverse("translators_desk_start", args=[source.pk, locale.language_code]),
-                start=draft is None,
+                title=draft.source_title,
+                locale=draft.locale,
+                when=draft.source_published_at,
+                url=reverse("wagtailadmin_pages:edit", args=[draft.pk]),
             )
         )
+    _fill_not_started(pile, locales, stories)
 
 
-def _fill_out_of_date(pile, locale, reviewed_keys):
-    translation = Page.objects.filter(
-        locale=locale, live=True, translation_key=OuterRef("translation_key")
+def _fill_not_started(pile, locales, stories):
+    # The newest stories missing from some language hold the newest (story, language)
+    # pairs: one row per language they are missing from.
+    pages_there = (
+        Page.objects.filter(translation_key=OuterRef("translation_key"), locale__in=locales)
+        .order_by()  # the page tree's ordering would split the count by path
+        .values("translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    missing = list(
+        stories.annotate(pages_there=Coalesce(Subquery(pages_there), 0))
+        .filter(pages_there__lt=len(locales))
+        .order_by("-last_published_at", "-pk")
+        .only("pk", "title", "translation_key", "last_published_at")[:ROWS_PER_PILE]
+    )
+    present = set(
+        Page.objects.filter(
+            translation_key__in=[story.translation_key for story in missing], locale__in=locales
+        ).values_list("translation_key", "locale_id")
+    )
+    for story in missing:
+        for locale in locales:
+            if (story.translation_key, locale.pk) in present:
+                continue
+            pile.rows.append(
+                DeskRow(
+                    title=story.title,
+                    locale=locale,
+                    when=story.last_published_at,
+                    url=reverse("translators_desk_start", args=[story.pk, locale.language_code]),
+                    start=True,
+                )
+            )
+
+
+def _fill_out_of_date(pile, locales, reviewed_ids):
     stale = (
-        _english_stories()
-        .exclude(translation_key__in=reviewed_keys)
-        .annotate(
-            translated_at=Subquery(translation.values("last_published_at")[:1]),
-            translation_id=Subquery(translation.values("pk")[:1]),
-            translated_title=Subquery(translation.values("title")[:1]),
-        )
-        .filter(translated_at__lt=F("last_published_at"))
+        Page.objects.filter(locale__in=locales, live=True)
+        .exclude(pk__in=reviewed_ids)
+        .annotate(source_published_at=_source("last_published_at"))
+        .filter(last_published_at__lt=F("source_published_at"))
     )
     pile.count += stale.count()
-    for source in stale.order_by("-last_published_at", "-pk")[:ROWS_PER_PILE]:
+    for page in (
+        stale.select_related("locale")
+        .order_by("-source_published_at", "-pk")
+        .only("pk", "title", "locale")[:ROWS_PER_PILE]
+    ):
         pile.rows.append(
             DeskRow(
-                title=source.translated_title,
-                locale=locale,
-                when=source.last_published_at,
-                url=reverse("wagtailadmin_pages:edit", args=[source.translation_id]),
+                title=page.title,
+                locale=page.locale,
+                when=page.source_published_at,
+                url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             )
         )
 

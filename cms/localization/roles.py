@@ -55,7 +55,7 @@ def translation_locales(user):
     """Ids of the languages the user may translate into: start and update translations,
     machine-translate, exchange PO files, submit. Chief editors: all; translators: theirs."""
     if user.is_superuser:
-        return set(target_locales().values_list("pk", flat=True))
+        return _target_locale_ids(user)
     if not user.is_active or not user.has_perm(START_TRANSLATIONS):
         return set()
     return _locales_of_whole_trees(user)
@@ -65,8 +65,20 @@ def status_report_locales(user):
     """Ids of the languages whose translation status the user may read (none: no report):
     every language for administrators and editors, their own for translators."""
     if user.is_superuser or (user.is_active and user.has_perm(READ_STATUS)):
-        return set(target_locales().values_list("pk", flat=True))
+        return _target_locale_ids(user)
     return translation_locales(user)
+
+
+def target_locales_for(user):
+    """The languages other than English, read once per request: several panels and the
+    reports menu ask, on the request's own user object (as Django keeps permissions)."""
+    if not hasattr(user, "_target_locales"):
+        user._target_locales = list(target_locales())
+    return user._target_locales
+
+
+def _target_locale_ids(user):
+    return {locale.pk for locale in target_locales_for(user)}
 
 
 def _locales_of_whole_trees(user):
@@ -76,9 +88,5 @@ def _locales_of_whole_trees(user):
         if permission.permission.codename == "change_page" and permission.page.depth <= 2
     ]
     if any(page.depth == 1 for page in trees):
-        return set(target_locales().values_list("pk", flat=True))
-    return set(
-        target_locales()
-        .filter(pk__in=[page.locale_id for page in trees])
-        .values_list("pk", flat=True)
-    )
+        return _target_locale_ids(user)
+    return _target_locale_ids(user) & {page.locale_id for page in trees}

@@ -9,7 +9,7 @@ from wagtail_localize.views.edit_translation import edit_translation
 
 from . import review, tasks, translation_views, views
 from .desk import translators_desk
-from .roles import status_report_locales, target_locales, translation_locales
+from .roles import status_report_locales, target_locales_for, translation_locales
 from .status import translation_status
 
 # django-tasks enqueues at once; jobs must see the committed page, so wait for the commit.
@@ -140,7 +140,7 @@ def add_translation_panels(request, panels):
     # without translating, the count of what is out of date in each language.
     own = translation_locales(request.user)
     if own:
-        locales = list(target_locales())
+        locales = target_locales_for(request.user)
         panels.append(
             TranslatorsDeskPanel(
                 [locale for locale in locales if locale.pk in own],
