@@ -60,11 +60,21 @@ class StaleSourcesPanel(Component):
     def get_context_data(self, parent_context):
         stale_rates = [rate for rate in ExchangeRate.objects.all() if rate.is_stale()]
         stale_weather = [report for report in WeatherReport.objects.all() if report.is_stale()]
+        # Named as WeatherReport.__str__ names them, with one query for all the cities.
+        cities = {}
+        for city in City.objects.filter(
+            translation_key__in=[report.city_key for report in stale_weather]
+        ).order_by("-id"):
+            cities[city.translation_key] = city
         return {
             "stale_rates": stale_rates,
-            "stale_weather": stale_weather,
+            "stale_weather": [
+                (report, cities.get(report.city_key, report.city_key)) for report in stale_weather
+            ],
             "refresh_url": reverse("widgets_refresh"),
             "request": parent_context.get("request"),
+            # The refresh button is a form: without the request's token its POST is refused.
+            "csrf_token": parent_context.get("csrf_token"),
         }
 
 
