@@ -4,12 +4,14 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
 from cms.core.admin_access import forbidden
 
+from . import dashboard
 from .bulk_actions import (
     DeleteWithTranslationsBulkAction,
     PublishWithTranslationsBulkAction,
     UnpublishWithTranslationsBulkAction,
 )
 from .listing import article_listing_viewset
+from .review_messages import newsroom_page_viewset
 from .roles import may_delete_pages
 
 for bulk_action in (
@@ -23,6 +25,23 @@ for bulk_action in (
 @hooks.register("register_admin_viewset")
 def register_article_listing():
     return article_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_page_views_that_say_where_a_review_went():
+    # Takes the place of Wagtail's base page viewset, registered at order -1 to allow it.
+    return newsroom_page_viewset
+
+
+# After the other apps' hooks (order 0), which add their panels: all are arranged at once.
+@hooks.register("construct_homepage_panels", order=10)
+def arrange_dashboard_per_role(request, panels):
+    dashboard.arrange_panels(request, panels)
+
+
+@hooks.register("construct_homepage_summary_items", order=10)
+def no_site_summary(request, summary_items):
+    dashboard.arrange_summary(summary_items)
 
 
 # Only chief editors delete pages (cms/editorial/roles.py): Wagtail would also let anyone
