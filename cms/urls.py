@@ -14,6 +14,8 @@ urlpatterns = [
     # The admin's page search and page chooser search, matched in each page's language
     # (search/admin_urls.py), ahead of Wagtail's views at the same addresses.
     path("admin/", include("search.admin_urls")),
+    # wagtail-localize's addresses, answered for the languages each user translates into.
+    path("admin/", include("cms.localization.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # A picture's original, to editors only (readers get renditions); a web server in front

@@ -50,25 +50,7 @@ def translations_go_to_review(request, page):
 
 @hooks.register("register_admin_urls")
 def translation_status_urls():
-    # wagtail-localize's addresses answered by our narrower views: these come first.
-    localize = "localize/"
     return [
-        path(
-            f"{localize}submit/page/<int:page_id>/",
-            translation_views.SubmitPageTranslationView.as_view(),
-        ),
-        path(
-            f"{localize}submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            translation_views.SubmitSnippetTranslationView.as_view(),
-        ),
-        path(
-            f"{localize}update/<int:translation_source_id>/",
-            translation_views.UpdateTranslationsView.as_view(),
-        ),
-        path(
-            f"{localize}page/<int:page_id>/convert_to_alias/",
-            translation_views.convert_to_alias,
-        ),
         path(
             "translators-desk/start/<int:page_id>/<str:language_code>/",
             translation_views.start_from_desk,

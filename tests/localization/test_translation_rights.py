@@ -205,3 +205,20 @@ def test_no_role_but_the_chief_editors_publishes_a_translation_by_update(client,
     client.post(url, {"publish_translations": "on"})
     draft.refresh_from_db()
     assert not draft.live
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/localize/submit/page/1/",
+        "/admin/localize/submit/snippet/taxonomy/category/1/",
+        "/admin/localize/update/1/",
+        "/admin/localize/page/1/convert_to_alias/",
+    ],
+)
+def test_wagtail_localizes_addresses_are_answered_by_the_newsrooms_views(address):
+    # Whatever order the apps' admin hooks load in (a module importing wagtail-localize's
+    # hooks early once put its own views, which let a translator start any language, first).
+    from django.urls import resolve
+
+    assert resolve(address).func.__module__ == "cms.localization.translation_views"
