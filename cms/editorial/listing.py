@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page, Revision, WorkflowState
 
 from articles.models import ArticleIndexPage, ArticlePage
+from cms.editorial.explorer import AnnotatedPageOfRowsMixin, explorable
 from cms.taxonomy.models import Category, Country
 
 
@@ -96,14 +97,18 @@ class ArticleTitleColumn(PageTitleColumn):
     cell_template_name = "editorial/listing/article_title_cell.html"
 
 
-class ArticleIndexView(IndexView):
-    def annotate_queryset(self, pages):
+class ArticleIndexView(AnnotatedPageOfRowsMixin, IndexView):
+    def get_base_queryset(self):
+        # Wagtail filters by a subquery over every page the user may explore; a few ranges
+        # of the tree's path index say the same.
+        pages = self.model._default_manager.filter(depth__gt=1)
+        pages = explorable(pages, self.permission_policy, self.request.user)
+        return self.annotate_queryset(pages)
+
+    def annotate_rows(self, pages):
         # The category and country columns read these; without them a row costs queries.
-        return (
-            super()
-            .annotate_queryset(pages)
-            .select_related("category", for_specific_subqueries=True)
-            .prefetch_related("country_links__country", for_specific_subqueries=True)
+        return pages.select_related("category", for_specific_subqueries=True).prefetch_related(
+            "country_links__country", for_specific_subqueries=True
         )
 
 

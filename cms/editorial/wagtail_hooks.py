@@ -10,6 +10,7 @@ from .bulk_actions import (
     PublishWithTranslationsBulkAction,
     UnpublishWithTranslationsBulkAction,
 )
+from .explorer import story_page_viewsets
 from .listing import article_listing_viewset
 from .review_messages import newsroom_page_viewset
 from .roles import may_delete_pages
@@ -25,6 +26,11 @@ for bulk_action in (
 @hooks.register("register_admin_viewset")
 def register_article_listing():
     return article_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_story_section_explorers():
+    return story_page_viewsets()
 
 
 @hooks.register("register_admin_viewset")
