@@ -98,6 +98,8 @@ BENCH_URL = $(if $(filter postgres,$(BENCH_DATABASE)),$(BENCH_POSTGRES_URL),sqli
 BENCH_READY = $(BENCH_DIR)/$(BENCH_DATABASE)-$(BENCH_ARTICLES).ready
 
 BENCH_SECONDS ?= 10
+# Timed requests per admin page (p50 and p95 in process, cms/bench/admin_pages.py).
+BENCH_ADMIN_REQUESTS ?= 20
 BENCH_SOAK_SECONDS ?= 120
 
 bench: bench-pages bench-search bench-soak
@@ -105,7 +107,7 @@ bench: bench-pages bench-search bench-soak
 # A few minutes in all: 500 articles per locale, 3 seconds of load per page and mode, no
 # soak. Fails when a page exceeds its query budget (cms/bench/pages.py).
 bench-quick:
-	$(MAKE) bench-pages bench-search BENCH_ARTICLES=500 BENCH_SECONDS=3
+	$(MAKE) bench-pages bench-search BENCH_ARTICLES=500 BENCH_SECONDS=3 BENCH_ADMIN_REQUESTS=3
 
 # The load generator: Debian's wrk, installed when missing and we may (root, apt-get).
 wrk:
@@ -118,7 +120,7 @@ wrk:
 # gunicorn (2 workers, DEBUG off) on loopback, driven by wrk.
 bench-pages: $(BENCH_READY) | wrk
 	DATABASE_URL=$(BENCH_URL) $(MANAGE) bench_pages --seconds $(BENCH_SECONDS) \
-		--json $(BENCH_DIR)/pages-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
+		--admin-requests $(BENCH_ADMIN_REQUESTS) --json $(BENCH_DIR)/pages-$(BENCH_DATABASE)-$(BENCH_ARTICLES).json
 
 $(BENCH_READY): | $(STAMP)
 	@mkdir -p $(BENCH_DIR)

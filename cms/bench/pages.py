@@ -21,13 +21,6 @@ QUERY_BUDGETS = {
     "search": 8,
     "feed": 10,
     "sitemap": 10,
-    # Issue #18: the translator's admin pages (admin_pages.py), logged in as a translator
-    # of Russian. Pinned at what they cost at 500 and at 2,000 articles per locale, the
-    # same at both: neither grows with the archive. The editor's count grows with the
-    # story's own segments (wagtail-localize reads each segment's string and context one
-    # by one), so it holds for the newest article the bench makes, not for any story.
-    "translator's desk": 32,
-    "translation editor": 115,
 }
 # Throughput as a share of the bare Django view's, measured in the same run.
 UNCACHED_TARGETS = {"article": 0.04, "home": 0.03}
