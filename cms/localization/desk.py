@@ -13,7 +13,7 @@ to a few per pile, and review states are read only for pages in a workflow.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState, WorkflowState
@@ -81,22 +81,17 @@ def _fill_new(pile, locales, reviewed_ids):
     """Live English stories with, in a language, no live page and none in review: either a
     draft waiting there (a link to it) or no page yet (a form that starts one)."""
     stories = _english_stories()
-    # Per story, the languages it waits in: all of them, less those where it is live or
-    # in review.
-    taken_there = (
-        Page.objects.filter(translation_key=OuterRef("translation_key"), locale__in=locales)
+    # Each story waits in every language but those where it is live or in review: the
+    # languages times the stories, less the pages that take a place (a language holds one
+    # page of a story), counted as two plain COUNTs rather than one per story.
+    taken = (
+        Page.objects.filter(
+            locale__in=locales, translation_key__in=stories.values("translation_key")
+        )
         .filter(Q(live=True) | Q(pk__in=reviewed_ids))
-        .order_by()  # the page tree's ordering would split the count by path
-        .values("translation_key")
-        .annotate(count=Count("pk"))
-        .values("count")
+        .count()
     )
-    pile.count += (
-        stories.annotate(taken=Coalesce(Subquery(taken_there), 0)).aggregate(
-            waiting=Sum(len(locales) - F("taken"))
-        )["waiting"]
-        or 0
-    )
+    pile.count += len(locales) * stories.count() - taken
 
     drafts = (
         Page.objects.filter(
@@ -161,6 +156,10 @@ def _fill_not_started(pile, locales, stories):
 def _fill_out_of_date(pile, locales, reviewed_ids):
     stale = (
         Page.objects.filter(locale__in=locales, live=True)
+        # Translations of English stories only, found before the per-page comparison: in
+        # an archive with stories of its own in each language, comparing every live page
+        # with its (absent) English source took half a second at 20,000 per locale.
+        .filter(translation_key__in=_english_stories().values("translation_key"))
         .exclude(pk__in=reviewed_ids)
         .annotate(source_published_at=_source("last_published_at"))
         .filter(last_published_at__lt=F("source_published_at"))

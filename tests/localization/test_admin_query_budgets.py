@@ -18,8 +18,10 @@ from tests.factories import make_article
 
 # Pinned at what they cost on the demo newsroom, before and after MORE_STORIES more, so that
 # they do not grow unnoticed. The editor's count follows the story's own segments (the demo
-# article has a quote and more paragraphs than the bench's: 115 there), not the archive.
-BUDGETS = {"desk": 32, "editor": 128}
+# article has a quote, more paragraphs and its authors, which the bench's has not: 115
+# there), not the archive; its bylines (#19) added 19 (wagtail-localize reads each related
+# object's segment and its translation one by one).
+BUDGETS = {"desk": 32, "editor": 147}
 MORE_STORIES = 20
 
 
