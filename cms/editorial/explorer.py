@@ -61,6 +61,13 @@ class AnnotatedPageOfRowsMixin:
         return paginator, page, page.object_list, is_paginated
 
 
+def last_path_under(path):
+    """The greatest tree path a page under `path` may have: paths are made of the
+    alphabet's digits and capitals, so all those under `path` sort between it and it
+    followed by as many Zs as a path may hold (a range the path index answers)."""
+    return path + "Z" * (Page._meta.get_field("path").max_length - len(path))
+
+
 def permission_paths(policy, user, codenames=None):
     """Tree paths of the pages on which `user` holds a page permission (of `codenames`)."""
     return sorted(
@@ -93,12 +100,9 @@ def explorable(pages, policy, user):
     if user.is_superuser:
         return pages
     step = Page.steplen
-    # Every path is made of the alphabet's digits and capitals: all the paths under `path`
-    # sort between it and it followed by as many Zs as a path may hold.
-    longest = Page._meta.get_field("path").max_length
     condition = Q()
     for path in permission_paths(policy, user, EXPLORING):
-        condition |= Q(path__gte=path, path__lte=path + "Z" * (longest - len(path)))
+        condition |= Q(path__gte=path, path__lte=last_path_under(path))
     carrying = permission_paths(policy, user)
     shared = os.path.commonprefix([path[:-step] for path in carrying]) if carrying else ""
     shared = shared[: len(shared) - len(shared) % step] or Page.get_first_root_node().path
@@ -123,9 +127,7 @@ class SectionExplorerView(AnnotatedPageOfRowsMixin, ExplorableIndexView):
         # The children by a range of the tree's path index: Wagtail's child_of is a LIKE
         # that SQLite answers by reading the whole page table.
         pages = self.model._default_manager.filter(
-            depth=parent.depth + 1,
-            path__gt=parent.path,
-            path__lt=parent.path + "ZZZZZ",
+            depth=parent.depth + 1, path__gt=parent.path, path__lte=last_path_under(parent.path)
         )
         if not explores_whole_subtree(self.permission_policy, self.request.user, parent):
             pages = explorable(pages, self.permission_policy, self.request.user)
