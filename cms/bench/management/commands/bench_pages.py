@@ -85,21 +85,13 @@ class Command(BaseCommand):
         if over:
             raise CommandError("Over the query budget: " + "; ".join(over))
 
-    def count_queries(self, addresses, user=None):
-        """Uncached queries per page, in this process, after one warm-up request each;
-        as `user` when given (logged in as the admin's session would be)."""
+    def count_queries(self, addresses):
+        """Uncached queries per page, in this process, after one warm-up request each."""
         client = Client()
-        if user is not None:
-            client.force_login(user)
         queries, sizes = {}, {}
         with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["testserver"]):
             for name, path in addresses.items():
-                client.get(path)
-                with CaptureQueriesContext(connection) as captured:
-                    response = client.get(path)
-                if response.status_code != 200:
-                    raise CommandError(f"{name} ({path}) answered {response.status_code}.")
-                queries[name] = len(captured)
+                queries[name], response = warm_count(client, name, path)
                 sizes[name] = len(response.content)
         return queries, sizes
 
@@ -114,16 +106,7 @@ class Command(BaseCommand):
             for page in pages:
                 client = Client()
                 client.force_login(users[page.username])
-                client.get(page.path)
-                with CaptureQueriesContext(connection) as captured:
-                    response = client.get(page.path)
-                # Read now: the captured list is a slice of the connection's log, which the
-                # next request empties.
-                queries = len(captured)
-                if response.status_code != 200:
-                    raise CommandError(
-                        f"{page.name} ({page.path}) answered {response.status_code}."
-                    )
+                queries, _response = warm_count(client, page.name, page.path)
                 times = []
                 for _ in range(max(requests, 1)):
                     started = time.perf_counter()
@@ -163,6 +146,19 @@ class Command(BaseCommand):
             "workers": server.WORKERS,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         }
+
+
+def warm_count(client, name, path):
+    """(queries, response) of a request for `path` after one warm-up request for it (as a
+    serving worker answers once its per-process caches are full)."""
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    if response.status_code != 200:
+        raise CommandError(f"{name} ({path}) answered {response.status_code}.")
+    # Read now: the captured list is a slice of the connection's log, which the next
+    # request empties.
+    return len(captured), response
 
 
 def render_table(results, addresses):
