@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.views import serve
 
+from cms import privacy
+
 from . import reader_facts
 
 
@@ -36,6 +38,9 @@ class ReaderRoutingMiddleware:
             return None
         # Where Wagtail looks first (feeds, sitemaps and the API build page URLs with it).
         request._wagtail_site = site
+        # Where the admin's "is this page public" tag looks first: the private sections
+        # this request has read already (the generation carries them), not a second query.
+        request.all_page_view_restriction_paths = privacy.restricted_paths()
         if view_func is not serve:
             return None
         home = reader_facts.home_for_language(get_language())

@@ -49,7 +49,9 @@ class AnnotatedPageOfRowsMixin:
         ids = [row.pk for row in rows]
         self.annotating_rows = True
         try:
-            annotated = self.annotate_queryset(self.model._default_manager.filter(pk__in=ids))
+            annotated = self.annotate_queryset(
+                self.model._default_manager.filter(pk__in=ids)
+            ).select_related("content_type", "locale", for_specific_subqueries=True)
             by_id = {row.pk: row for row in annotated}
         finally:
             self.annotating_rows = False
@@ -120,6 +122,18 @@ def explorable(pages, policy, user):
 class SectionExplorerView(AnnotatedPageOfRowsMixin, ExplorableIndexView):
     """The explorer of a section's stories."""
 
+    @property
+    def parent_page(self):
+        return self._parent_page
+
+    @parent_page.setter
+    def parent_page(self, page):
+        # Wagtail reads the section, then its own type, then its language and its two
+        # revisions (the status panel) one query each: here its own type comes with them.
+        if type(page) is Page and "specific" not in page.__dict__:
+            page.specific = with_header_facts(page)
+        self._parent_page = page
+
     def get_base_queryset(self):
         if self.is_searching or self.is_filtering:
             return super().get_base_queryset()
@@ -132,6 +146,21 @@ class SectionExplorerView(AnnotatedPageOfRowsMixin, ExplorableIndexView):
         if not explores_whole_subtree(self.permission_policy, self.request.user, parent):
             pages = explorable(pages, self.permission_policy, self.request.user)
         return self.annotate_queryset(pages)
+
+
+def with_header_facts(page):
+    """`page` as its own type, with what the explorer's header and status panel read, and
+    what Wagtail had read with it (its workflow states)."""
+    section = (
+        page.specific_class._default_manager.select_related(
+            "locale", "latest_revision", "live_revision"
+        ).get(pk=page.pk)
+        if page.specific_class
+        else page
+    )
+    for name, value in page.__dict__.items():
+        section.__dict__.setdefault(name, value)
+    return section
 
 
 class StoryPageViewSet(NewsroomPageViewSet):

@@ -16,6 +16,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 
+from cms.caching import reader_facts
 from cms.core.group_rights import ADMIN_ACCESS, set_group_rights
 
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
@@ -73,7 +74,11 @@ def target_locales_for(user):
     """The languages other than English, read once per request: several panels and the
     reports menu ask, on the request's own user object (as Django keeps permissions)."""
     if not hasattr(user, "_target_locales"):
-        user._target_locales = list(target_locales())
+        user._target_locales = [
+            locale
+            for code, locale in sorted(reader_facts.locales().items())
+            if code != settings.LANGUAGE_CODE
+        ]
     return user._target_locales
 
 
