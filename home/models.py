@@ -13,6 +13,7 @@ from cms.bylines.models import Author, story_ids_by
 from cms.caching.lifetimes import keep_until
 from cms.core.listing import NEWEST_FIRST, paginate, specific_stories
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
+from cms.core.page_workflow import NearestWorkflowMixin
 from cms.core.stories import story_models
 from cms.privacy import ViewRestrictionsMixin, public
 from cms.taxonomy.models import Category, Country
@@ -23,7 +24,12 @@ from .front_page import FrontPageForm, FrontPageMixin
 
 
 class HomePage(
-    FrontPageMixin, ChiefEditorsDeleteMixin, ViewRestrictionsMixin, RoutablePageMixin, Page
+    FrontPageMixin,
+    ChiefEditorsDeleteMixin,
+    NearestWorkflowMixin,
+    ViewRestrictionsMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """One per locale: top stories, latest news, interviews and partners."""
 

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.core.api_fields import LanguageCodesField
 from cms.core.listing import paginate
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
+from cms.core.page_workflow import NearestWorkflowMixin
 from cms.core.pages import SectionPage
 from cms.core.searchable import SearchablePage, SearchEntry
 from cms.core.stories import StoryChooserPanel
@@ -44,7 +45,9 @@ def partner_card_relations(partners):
     return partners.select_related("country", "logo").prefetch_related("languages")
 
 
-class PartnerPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, Page):
+class PartnerPage(
+    ChiefEditorsDeleteMixin, NearestWorkflowMixin, ViewRestrictionsMixin, SearchablePage, Page
+):
     """A partner outlet; the page title is the outlet's name."""
 
     class Kind(models.TextChoices):

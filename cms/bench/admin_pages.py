@@ -29,12 +29,13 @@ from .pages import LANGUAGE, newest
 TRANSLATOR_LANGUAGE = "ru"
 BENCH_TRANSLATOR = f"bench-translator-{TRANSLATOR_LANGUAGE}"
 # Issue #19: every editor's page within 30 queries and 300 ms (p95, in process) at 20,000
-# articles per locale; the translation editor is the translator's (issue #18). Two pages
-# are over it still and pinned at what they cost on the demo (their counts do not grow with
-# the archive; the edit view's follows the story's own countries, notes and authors).
+# articles per locale; the translation editor is the translator's (issue #18). The article
+# edit view is over it still, pinned at what it costs on the demo: Wagtail's edit view
+# alone (session, rights, editing sessions, comments, action menu, side panels) asks some
+# thirty. Its count does not grow with the archive; it follows the story's own bylines
+# and countries (a chooser reads each).
 ADMIN_QUERY_BUDGET = 30
-EXPLORER_BUDGET = 37
-EDIT_VIEW_BUDGET = 54
+EDIT_VIEW_BUDGET = 45
 ADMIN_P95_TARGET_MS = 300
 # The dashboard of each role, as the demo's member of it.
 ROLES = {
@@ -116,7 +117,6 @@ def editor_pages():
             "explorer: news section",
             reverse("wagtailadmin_explore", args=[section.pk]),
             "editor",
-            budget=EXPLORER_BUDGET,
         ),
         AdminPage("page search", f"{reverse('wagtailadmin_pages:search')}?q={word}", "editor"),
         AdminPage(

@@ -21,6 +21,7 @@ from cms.bylines.panels import BylinesPanel
 from cms.bylines.reading import authors_of, with_bylines
 from cms.core.api_fields import API_RENDITION, AuthorsField, CountriesField
 from cms.core.page_permissions import ChiefEditorsDeleteMixin
+from cms.core.page_workflow import NearestWorkflowMixin
 from cms.privacy import ViewRestrictionsMixin
 from cms.taxonomy.models import country_links_with_countries
 
@@ -28,7 +29,7 @@ from . import story_body
 from .searchable import SearchablePage, SearchEntry
 
 
-class SectionPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
+class SectionPage(ChiefEditorsDeleteMixin, NearestWorkflowMixin, ViewRestrictionsMixin, Page):
     """Abstract base of the sections under a home page (news, interviews, partners)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -42,7 +43,9 @@ class SectionPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, Page):
         abstract = True
 
 
-class StoryPage(ChiefEditorsDeleteMixin, ViewRestrictionsMixin, SearchablePage, Page):
+class StoryPage(
+    ChiefEditorsDeleteMixin, NearestWorkflowMixin, ViewRestrictionsMixin, SearchablePage, Page
+):
     """Abstract base of articles and interviews."""
 
     lead = models.TextField(_("lead"), max_length=500, help_text=_("One or two sentences."))

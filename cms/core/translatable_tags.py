@@ -29,6 +29,20 @@ class TranslatableTaggableManager(ClusterTaggableManager):
         # Two source tags may share a translation ("economy", "economics").
         return list(dict.fromkeys(names))
 
+    def value_from_object(self, instance):
+        # modelcluster reads each tagged item's tag with a query of its own; the editor's
+        # form (and each revision compared) reads them all in one.
+        accessor = self.through._meta.get_field("content_object").remote_field.get_accessor_name()
+        items = list(getattr(instance, accessor).all())
+        tag_field = self.through._meta.get_field("tag")
+        unread = {item.tag_id for item in items if not tag_field.is_cached(item)}
+        tags = tag_field.related_model._default_manager.in_bulk(unread) if unread else {}
+        for item in items:
+            if item.tag_id in tags:
+                item.tag = tags[item.tag_id]
+        # A tag deleted since a revision was saved is left out.
+        return [item.tag for item in items if tag_field.is_cached(item)]
+
     def __set__(self, instance, tags):
         # wagtail-localize assigns what restore_translated_segments returns, and copies a
         # synchronised field by assigning the source's manager. taggit's manager is a

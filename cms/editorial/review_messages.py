@@ -14,6 +14,9 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.utils.timestamps import render_timestamp
 
+from .edit_reads import SharedRevisionsMixin
+from .explorer_filters import NewsroomPageFilterSet
+
 
 def review_outcome(page, task_state):
     """The sentence for a reviewer who has just acted on `task_state` of `page`, or None
@@ -57,7 +60,7 @@ def _approved_at_the_end(page, title):
     return _("Published: “%(title)s” is live.") % {"title": title}
 
 
-class ReviewedEditView(EditView):
+class ReviewedEditView(SharedRevisionsMixin, EditView):
     def add_save_confirmation_message(self):
         if self.action_name != "perform_workflow_action":
             return super().add_save_confirmation_message()
@@ -84,11 +87,13 @@ class ReviewedWorkflowActionView(WorkflowActionView):
 
 
 class NewsroomPageViewSet(PageViewSet):
-    """Wagtail's page views for every page type, but for the two that act on reviews.
-    Wagtail registers its own at hook order -1 so that a project's takes its place."""
+    """Wagtail's page views for every page type, but for the two that act on reviews and
+    the explorer's filters (explorer_filters.py). Wagtail registers its own at hook order
+    -1 so that a project's takes its place."""
 
     edit_view_class = ReviewedEditView
     workflow_action_view_class = ReviewedWorkflowActionView
+    filterset_class = NewsroomPageFilterSet
 
 
 newsroom_page_viewset = NewsroomPageViewSet()

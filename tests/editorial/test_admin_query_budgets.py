@@ -52,3 +52,25 @@ def test_editors_pages_within_budget_and_not_growing_with_the_archive():
     after = count_queries(pages)
     grew = {name: (before[name], after[name]) for name in before if after[name] > before[name]}
     assert not grew, f"grew with {MORE_STORIES} more stories: {grew}"
+
+
+@pytest.mark.django_db
+def test_the_edit_view_reads_a_storys_tags_at_once_and_shows_them_all(client):
+    news = ArticleIndexPage.objects.get(locale__language_code="en", slug="news")
+    story = make_article(news)
+    client.force_login(get_user_model().objects.get(username="editor"))
+    edit = f"/admin/pages/{story.pk}/edit/"
+
+    def queries_with(names):
+        story.tags.set(names)
+        story.save_revision().publish()
+        client.get(edit)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(edit)
+        tags_field = response.context["form"]["tags"].value()
+        assert {tag.name for tag in tags_field} == set(names)
+        return len(captured)
+
+    assert queries_with(["ports"]) == queries_with(
+        ["ports", "grain", "barges", "river transport", "winter", "logistics"]
+    )

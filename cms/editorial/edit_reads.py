@@ -1,0 +1,30 @@
+"""What the page editor reads twice, read once.
+
+Wagtail's edit view reads the page's record, then the page as its latest revision left
+it (another object), and asks each for its latest and live revisions: the header asks the
+record, the status panel the other. The second object takes the record's when they are
+the same revisions.
+"""
+
+from wagtail.models import Page
+
+
+def share_revisions(record, page):
+    """Give `page` the revisions `record` has read, where they are the same rows."""
+    if page is record:
+        return
+    latest = Page.latest_revision.is_cached(record) and record.latest_revision
+    if latest and page.latest_revision_id == latest.pk:
+        page.latest_revision = latest
+    same = page.live_revision_id is not None and page.live_revision_id == page.latest_revision_id
+    if same and Page.latest_revision.is_cached(page):
+        page.live_revision = page.latest_revision
+
+
+class SharedRevisionsMixin:
+    """For the page edit view (see above)."""
+
+    def get_object(self):
+        page = super().get_object()
+        share_revisions(self.real_page_record, page)
+        return page
