@@ -13,8 +13,8 @@ to a few per pile, and review states are read only for pages in a workflow.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 
@@ -55,8 +55,11 @@ def translators_desk(locales):
         pile.rows.append(_review_row(state))
     # Every language at once, so that a chief editor's desk (seven languages) asks no more
     # queries than a translator's.
-    _fill_new(piles[NEW], locales, list(in_workflow))
-    _fill_out_of_date(piles[OUT_OF_DATE], locales, list(in_workflow))
+    reviewed_ids = list(in_workflow)
+    taken, stale = _count_translations(locales, reviewed_ids)
+    piles[OUT_OF_DATE].count += stale
+    _fill_new(piles[NEW], locales, taken)
+    _fill_waiting_translations(piles, locales, reviewed_ids)
     for pile in piles.values():
         pile.rows = sorted(pile.rows, key=lambda row: row.when, reverse=True)[:ROWS_PER_PILE]
     return list(piles.values())
@@ -77,43 +80,16 @@ def _source(field):
     )
 
 
-def _fill_new(pile, locales, reviewed_ids):
+def _fill_new(pile, locales, taken):
     """Live English stories with, in a language, no live page and none in review: either a
-    draft waiting there (a link to it) or no page yet (a form that starts one)."""
+    draft waiting there (a link to it: _fill_waiting_translations) or no page yet (a form
+    that starts one)."""
     stories = _english_stories()
     # Each story waits in every language but those where it is live or in review: the
     # languages times the stories, less the pages that take a place (a language holds one
-    # page of a story), counted as two plain COUNTs rather than one per story.
-    taken = (
-        Page.objects.filter(
-            locale__in=locales, translation_key__in=stories.values("translation_key")
-        )
-        .filter(Q(live=True) | Q(pk__in=reviewed_ids))
-        .count()
-    )
+    # page of a story), counted in plain COUNTs rather than one per story.
     pile.count += len(locales) * stories.count() - taken
 
-    drafts = (
-        Page.objects.filter(
-            locale__in=locales,
-            live=False,
-            translation_key__in=stories.values("translation_key"),
-        )
-        .exclude(pk__in=reviewed_ids)
-        .annotate(source_title=_source("title"), source_published_at=_source("last_published_at"))
-        .select_related("locale")
-        .order_by("-source_published_at", "-pk")
-        .only("pk", "locale")[:ROWS_PER_PILE]
-    )
-    for draft in drafts:
-        pile.rows.append(
-            DeskRow(
-                title=draft.source_title,
-                locale=draft.locale,
-                when=draft.source_published_at,
-                url=reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-            )
-        )
     _fill_not_started(pile, locales, stories)
 
 
@@ -153,26 +129,53 @@ def _fill_not_started(pile, locales, stories):
             )
 
 
-def _fill_out_of_date(pile, locales, reviewed_ids):
-    stale = (
-        Page.objects.filter(locale__in=locales, live=True)
-        # Translations of English stories only, found before the per-page comparison: in
-        # an archive with stories of its own in each language, comparing every live page
-        # with its (absent) English source took half a second at 20,000 per locale.
-        .filter(translation_key__in=_english_stories().values("translation_key"))
-        .exclude(pk__in=reviewed_ids)
-        .annotate(source_published_at=_source("last_published_at"))
-        .filter(last_published_at__lt=F("source_published_at"))
+def _count_translations(locales, reviewed_ids):
+    """In one pass over the translations of live English stories in these languages: how
+    many take a story's place there (live, or in review), and how many of the live ones
+    outside review were published before their English source last was (out of date)."""
+    translations = Page.objects.filter(
+        locale__in=locales, translation_key__in=_english_stories().values("translation_key")
+    ).filter(Q(live=True) | Q(pk__in=reviewed_ids))
+    counts = translations.aggregate(
+        taken=Count("pk"),
+        # Compared with the source only for the rows the key filter found: in an archive
+        # with stories of its own in each language, comparing every live page with its
+        # (absent) English source took half a second at 20,000 per locale.
+        stale=Count(
+            "pk",
+            filter=Q(live=True, last_published_at__lt=_source("last_published_at"))
+            & ~Q(pk__in=reviewed_ids),
+        ),
     )
-    pile.count += stale.count()
-    for page in (
-        stale.select_related("locale")
-        .order_by("-source_published_at", "-pk")
-        .only("pk", "title", "locale")[:ROWS_PER_PILE]
-    ):
-        pile.rows.append(
+    return counts["taken"], counts["stale"]
+
+
+def _fill_waiting_translations(piles, locales, reviewed_ids):
+    """The newest rows of two piles in one query over the translations of live English
+    stories outside review: drafts (new: the story's title, until translated) and live
+    pages published before their source last was (out of date), newest source first."""
+    waiting = (
+        Page.objects.filter(
+            locale__in=locales, translation_key__in=_english_stories().values("translation_key")
+        )
+        .exclude(pk__in=reviewed_ids)
+        .annotate(source_title=_source("title"), source_published_at=_source("last_published_at"))
+        .filter(Q(live=False) | Q(last_published_at__lt=F("source_published_at")))
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=F("live"),
+                order_by=[F("source_published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(place__lte=ROWS_PER_PILE)
+        .select_related("locale")
+        .only("pk", "title", "live", "locale")
+    )
+    for page in waiting:
+        piles[OUT_OF_DATE if page.live else NEW].rows.append(
             DeskRow(
-                title=page.title,
+                title=page.title if page.live else page.source_title,
                 locale=page.locale,
                 when=page.source_published_at,
                 url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
