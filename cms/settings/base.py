@@ -293,6 +293,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 WAGTAIL_SITE_NAME = "Network News"
 WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's default avatar, not Gravatar's: the admin would send a hash of every editor's
+# address to a third party on each page (and show a broken image where it is unreachable).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents always through Wagtail's view, which applies their collection's privacy (a
 # storage with URLs but no local paths, e.g. S3, would otherwise default to a redirect).

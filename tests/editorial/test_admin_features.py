@@ -91,5 +91,5 @@ def test_dashboard_shows_out_of_date_translations(client):
 
     html = as_user(client, "editor").get("/admin/").text
 
-    panel = html[html.index('data-panel="out-of-date-translations"') :]
+    panel = html[html.index('id="out-of-date-translations-section"') :]
     assert 'data-locale="ru"' in panel and "translation-status/ru/?state=out_of_date" in panel

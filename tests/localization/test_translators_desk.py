@@ -143,7 +143,7 @@ def test_each_role_sees_its_own_panels(client):
     assert DESK in login(client, "chief").get(DASHBOARD).content
     editor = login(client, "editor").get(DASHBOARD).content
     assert DESK not in editor
-    assert b'data-panel="out-of-date-translations"' in editor
+    assert b'id="out-of-date-translations-section"' in editor
     reporter = login(client, "reporter").get(DASHBOARD).content
     assert DESK not in reporter
     assert b"out-of-date-translations" not in reporter

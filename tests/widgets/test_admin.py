@@ -22,7 +22,7 @@ DEMO = Path(__file__).resolve().parents[2] / "cms" / "demo" / "content"
 @pytest.mark.django_db
 def test_dashboard_lists_the_stale_sources(admin_client):
     html = admin_client.get("/admin/").text
-    panel = html[html.index('data-panel="stale-widget-sources"') :]
+    panel = html[html.index('id="stale-widget-sources-section"') :]
     assert len(re.findall(r'data-stale="rate"', panel)) == ExchangeRate.objects.count()
     assert len(re.findall(r'data-stale="weather"', panel)) == 8
     assert "RUB/USD" in panel
@@ -44,7 +44,7 @@ def test_refresh_now_button_refreshes_and_empties_the_stale_list(
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
     response = admin_client.get("/admin/")
-    panel = response.text[response.text.index('data-panel="stale-widget-sources"') :]
+    panel = response.text[response.text.index('id="stale-widget-sources-section"') :]
     assert "data-stale=" not in panel.split("</section>")[0]
 
 
@@ -119,5 +119,5 @@ def test_the_dashboard_of_whoever_does_not_manage_widgets_has_no_widget_warnings
     response = client.get("/admin/")
 
     assert response.status_code == 200
-    assert 'data-panel="stale-widget-sources"' not in response.text
+    assert 'id="stale-widget-sources-section"' not in response.text
     assert "Refresh now" not in response.text
