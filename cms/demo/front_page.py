@@ -100,7 +100,9 @@ def _curate(home, language):
         for page in Page.objects.live().filter(locale=home.locale, slug__in=PICKS[language])
     }
     picked = [stories[slug] for slug in PICKS[language] if slug in stories]
-    home.front_page_picks = [FrontPagePick(story=story) for story in picked]
+    home.front_page_picks = [
+        FrontPagePick(story=story, sort_order=order) for order, story in enumerate(picked)
+    ]
     home.banner_text = BANNERS[language]
     home.banner_page = picked[0] if picked else None
     home.save_revision().publish()

@@ -133,7 +133,7 @@ def test_a_translator_opens_on_their_desk_and_widget_warnings_reach_only_widget_
     assert headings(translator) and headings(translator)[0] == "Your translation desk"
     assert "Awaiting your review" not in headings(translator)
 
-    stale_panel = 'data-panel="stale-widget-sources"'
+    stale_panel = 'id="stale-widget-sources-section"'
     assert stale_panel in dashboard_of(client, "widgets")
     assert stale_panel in dashboard_of(client, "admin")
     for username in ("reporter", "editor", "chief", "translator-ru", "partners"):
@@ -170,3 +170,18 @@ def test_each_roles_dashboard_stays_within_budget_however_big_the_archive(
 
     add_english_stories(MORE_STORIES)
     assert counted(viewer, username) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["reporter", "editor", "chief", "widgets", "admin"])
+def test_every_dashboard_panel_is_drawn_as_wagtails_and_no_avatar_leaves_the_site(
+    client, username
+):
+    html = dashboard_of(client, username)
+
+    # Each panel is a Wagtail panel, its heading inside it (not a heading of our own).
+    panels = re.findall(r'<section class="w-panel[^>]*>', html)
+    assert all(re.search(r'id="[\w-]+-section"', panel) for panel in panels)
+    assert "w-panel__heading w-h3" not in html
+    # Wagtail's default avatar: no editor's address hash goes to a third party.
+    assert "gravatar.com" not in html
