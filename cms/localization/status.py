@@ -18,9 +18,15 @@ def source_locale():
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
+# Sections and stories: the home pages are left out, as each language curates its own front
+# page (home/front_page.py); the English one republished with new picks asks nothing of the
+# others' translators.
+MEASURED_FROM_DEPTH = 3
+
+
 def source_pages(locale_id):
-    """The live English pages a translation is measured against (the root's children on)."""
-    return Page.objects.live().filter(locale_id=locale_id, depth__gt=1)
+    """The live English pages a translation is measured against (sections and stories)."""
+    return Page.objects.live().filter(locale_id=locale_id, depth__gte=MEASURED_FROM_DEPTH)
 
 
 @dataclass
@@ -92,7 +98,7 @@ def translation_status(locale_ids=None):
         for row in Page.objects.live()
         .filter(
             locale__in=locales,
-            depth__gt=1,
+            depth__gte=MEASURED_FROM_DEPTH,
             translation_key__in=sources.values("translation_key"),
         )
         .annotate(source_published=Subquery(source_published))

@@ -10,7 +10,8 @@ LANGUAGES = ["ru", "pt", "zh-hans", "hi", "ar", "fa", "am"]
 
 
 def counts_from_database(language):
-    sources = Page.objects.live().filter(locale__language_code="en", depth__gt=1)
+    # Sections and stories: each language's home page is its own front page.
+    sources = Page.objects.live().filter(locale__language_code="en", depth__gt=2)
     live_translations = Page.objects.live().filter(
         locale__language_code=language,
         translation_key__in=sources.values("translation_key"),
@@ -42,6 +43,20 @@ def test_report_counts_an_out_of_date_translation(admin_client):
 
     assert report["out_of_date"] == 1
     assert report["translated"] == counts_from_database("ru")["translated"] - 1
+
+
+@pytest.mark.django_db
+def test_a_front_page_curated_in_english_leaves_every_translation_up_to_date(admin_client):
+    before = admin_client.get("/admin/translation-status/").text
+    english_home = Page.objects.get(locale__language_code="en", depth=2).specific
+    english_home.banner_text = "Polls open at eight"
+    english_home.save_revision().publish()
+
+    after = admin_client.get("/admin/translation-status/").text
+
+    for language in LANGUAGES:
+        assert counts_from_report(after, language) == counts_from_report(before, language)
+        assert counts_from_report(after, language)["out_of_date"] == 0
 
 
 @pytest.mark.django_db
