@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
+
+from cms.core.serving import ready_to_serve  # noqa: E402 (needs the apps loaded)
+
+ready_to_serve()
