@@ -102,3 +102,11 @@ def test_connections_can_still_be_closed_after_every_request(database_url, media
     first, second, _ = run["served"]
     assert run["kept"] == 0
     assert first["backend"] is None and second["backend"] is None
+
+
+@pytest.mark.django_db
+def test_the_newsroom_asks_postgresql_not_to_compile_its_queries():
+    # The translators' desk paid more for JIT compilation than for its counts.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
