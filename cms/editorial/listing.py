@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page, Revision, WorkflowState
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.editorial.explorer import AnnotatedPageOfRowsMixin, explorable
+from cms.editorial.explorer import AnnotatedPageOfRowsMixin, TitleSearchMixin, explorable
 from cms.taxonomy.models import Category, Country
 
 
@@ -97,7 +97,7 @@ class ArticleTitleColumn(PageTitleColumn):
     cell_template_name = "editorial/listing/article_title_cell.html"
 
 
-class ArticleIndexView(AnnotatedPageOfRowsMixin, IndexView):
+class ArticleIndexView(TitleSearchMixin, AnnotatedPageOfRowsMixin, IndexView):
     def get_base_queryset(self):
         # Wagtail filters by a subquery over every page the user may explore; a few ranges
         # of the tree's path index say the same.

@@ -184,3 +184,22 @@ def test_query_counts_stay_within_budget_as_the_archive_grows(client, username):
             sql
         )
         assert "Indian monsoon report" in client.get(address).text
+
+
+@pytest.mark.django_db
+def test_the_articles_listing_and_the_explorer_search_titles_as_the_page_search_does(
+    client, russian_draft
+):
+    admin = logged_in(client, "admin")
+    explored = admin.get(f"/admin/pages/{news_section('ru').pk}/", {"q": "елка"})
+    assert [page.pk for page in explored.context["object_list"]] == [russian_draft.pk]
+
+    found = admin.get("/admin/articles/", {"q": "елка"})
+    assert [page.pk for page in found.context["object_list"]] == [russian_draft.pk]
+    assert "Ёлка на Красной площади" in titles_found(found)
+    # With the other filters, and sorted by a column when the editor asks.
+    sorted_by_title = admin.get(
+        "/admin/articles/", {"q": "площадь", "locale": "ru", "ordering": "title"}
+    ).context["object_list"]
+    assert russian_draft.pk in [page.pk for page in sorted_by_title]
+    assert not admin.get("/admin/articles/", {"q": "елка", "locale": "en"}).context["object_list"]
