@@ -57,7 +57,9 @@ def test_editors_pages_within_budget_and_not_growing_with_the_archive():
 @pytest.mark.django_db
 def test_the_edit_view_reads_a_storys_tags_at_once_and_shows_them_all(client):
     news = ArticleIndexPage.objects.get(locale__language_code="en", slug="news")
-    story = make_article(news)
+    story = make_article(
+        news, category=Category.objects.get(slug="economics", locale__language_code="en")
+    )
     client.force_login(get_user_model().objects.get(username="editor"))
     edit = f"/admin/pages/{story.pk}/edit/"
 
