@@ -42,6 +42,9 @@ class FrontPagePick(Orderable):
     panels = [StoryChooserPanel("story"), FieldPanel("until")]
 
     class Meta(Orderable.Meta):
+        # Picks set in code rather than the admin's form carry no order: they keep the
+        # order they were added in (PostgreSQL returns rows of equal keys in any order).
+        ordering = ["sort_order", "pk"]
         verbose_name = _("front page story")
         verbose_name_plural = _("front page stories")
 
