@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.utils.timestamps import render_timestamp
 
-from .edit_reads import SharedRevisionsMixin
+from .edit_reads import EditViewReadsMixin
 from .explorer_filters import NewsroomPageFilterSet
 
 
@@ -60,7 +60,7 @@ def _approved_at_the_end(page, title):
     return _("Published: “%(title)s” is live.") % {"title": title}
 
 
-class ReviewedEditView(SharedRevisionsMixin, EditView):
+class ReviewedEditView(EditViewReadsMixin, EditView):
     def add_save_confirmation_message(self):
         if self.action_name != "perform_workflow_action":
             return super().add_save_confirmation_message()
