@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .chooser import AuthorChooserViewSet
 from .models import Author
 
 
@@ -16,6 +17,7 @@ class AuthorViewSet(SnippetViewSet):
     list_filter = ["kind", "locale"]
     search_fields = ["name", "role"]
     ordering = ["name"]
+    chooser_viewset_class = AuthorChooserViewSet
 
 
 register_snippet(AuthorViewSet)

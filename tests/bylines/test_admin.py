@@ -1,6 +1,8 @@
 """Editors keep the list of authors; whoever writes a story signs it, persons in order or
 one organisation, and a mix is refused with a form error."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -123,3 +125,16 @@ def test_a_taken_slug_is_a_form_error_not_a_server_error():
     assert response.status_code == 200
     assert "Another author in this language already has this slug." in response.text
     assert Author.objects.filter(slug="marina-volkova", locale__language_code="en").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_reporter_chooses_an_author_by_name_and_sees_their_role():
+    client = logged_in("reporter")
+    choose = "/admin/snippets/choose/bylines/author/"
+
+    listing = client.get(choose).json()["html"]
+    found = client.get(f"{choose}results/", {"q": "Volkova"}).content.decode()
+
+    headings = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", listing.split("</thead>")[0]))
+    assert "Name" in headings and "Role" in headings and "Title" not in headings
+    assert "Marina Volkova" in found and "Economics correspondent" in found
