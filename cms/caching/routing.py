@@ -34,13 +34,13 @@ class ReaderRoutingMiddleware:
         if request.method not in ("GET", "HEAD"):
             return None
         site = reader_facts.site_for_request(request)
+        # Where the admin's "is this page public" tag looks first: the private sections
+        # this request has read already (the generation carries them), not a second query.
+        request.all_page_view_restriction_paths = privacy.restricted_paths()
         if site is None:
             return None
         # Where Wagtail looks first (feeds, sitemaps and the API build page URLs with it).
         request._wagtail_site = site
-        # Where the admin's "is this page public" tag looks first: the private sections
-        # this request has read already (the generation carries them), not a second query.
-        request.all_page_view_restriction_paths = privacy.restricted_paths()
         if view_func is not serve:
             return None
         home = reader_facts.home_for_language(get_language())

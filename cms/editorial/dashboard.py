@@ -25,8 +25,6 @@ from wagtail.admin.views.home import (
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permissions import page_permission_policy
 
-from cms.privacy import restricted_paths
-
 from .awaiting_review import AwaitingReviewPanel
 
 ROWS_PER_PANEL = 8
@@ -85,6 +83,13 @@ def sent_back_to(user):
     )
 
 
+def newest_rows(queryset):
+    """A panel's rows and how many there are in all, counted by the database only when the
+    rows fill the panel."""
+    rows = list(queryset[:ROWS_PER_PANEL])
+    return rows, len(rows) if len(rows) < ROWS_PER_PANEL else queryset.count()
+
+
 class YourDraftsPanel(Component):
     name = "your_drafts"
     order = DRAFTS_ORDER
@@ -94,10 +99,7 @@ class YourDraftsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        drafts = unsubmitted_drafts(self.user)
-        rows = list(drafts[:ROWS_PER_PANEL])
-        # Counted by the database only when the rows fill the panel.
-        count = len(rows) if len(rows) < ROWS_PER_PANEL else drafts.count()
+        rows, count = newest_rows(unsubmitted_drafts(self.user))
         return {"drafts": rows, "count": count, "request": parent_context["request"]}
 
 
@@ -110,9 +112,7 @@ class SentBackPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        states = sent_back_to(self.user)
-        rows = list(states[:ROWS_PER_PANEL])
-        count = len(rows) if len(rows) < ROWS_PER_PANEL else states.count()
+        rows, count = newest_rows(sent_back_to(self.user))
         pages = Page.objects.in_bulk([int(state.object_id) for state in rows])
         for state in rows:
             state.story = pages.get(int(state.object_id))
@@ -151,9 +151,6 @@ def writes_for_review(user):
 def arrange_panels(request, panels):
     """Put each role's work first and take away what does not serve it (see the module)."""
     user = request.user
-    # Wagtail's privacy indicator reads the restricted pages into the request; the routing
-    # middleware has read them for this request already.
-    request.all_page_view_restriction_paths = restricted_paths()
     writer = writes_for_review(user)
     locks = page_permission_policy.user_has_permission(user, "lock")
     arranged = []
