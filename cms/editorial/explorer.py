@@ -71,12 +71,12 @@ class TitleSearchMixin:
     the editor sorts by a column."""
 
     def search_queryset(self, queryset):
-        if self.is_searching:
-            for match in hooks.get_hooks("filter_pages_by_title"):
-                return match(queryset, self.search_query).order_by(
-                    "-latest_revision_created_at", "-pk"
-                )
-        return super().search_queryset(queryset)
+        matchers = hooks.get_hooks("filter_pages_by_title")
+        if not (self.is_searching and matchers):
+            return super().search_queryset(queryset)
+        return matchers[0](queryset, self.search_query).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
 
 
 def last_path_under(path):

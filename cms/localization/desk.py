@@ -73,6 +73,13 @@ def _english_stories():
     return Page.objects.live().filter(locale_id=english.pk).type(*story_models())
 
 
+def _translations(locales):
+    """The pages of these locales that translate a live English story."""
+    return Page.objects.filter(
+        locale__in=locales, translation_key__in=_english_stories().values("translation_key")
+    )
+
+
 def _source(field):
     """The live English story a translated page comes from: one of its fields."""
     return Subquery(
@@ -89,7 +96,6 @@ def _fill_new(pile, locales, taken):
     # languages times the stories, less the pages that take a place (a language holds one
     # page of a story), counted in plain COUNTs rather than one per story.
     pile.count += len(locales) * stories.count() - taken
-
     _fill_not_started(pile, locales, stories)
 
 
@@ -133,9 +139,7 @@ def _count_translations(locales, reviewed_ids):
     """In one pass over the translations of live English stories in these languages: how
     many take a story's place there (live, or in review), and how many of the live ones
     outside review were published before their English source last was (out of date)."""
-    translations = Page.objects.filter(
-        locale__in=locales, translation_key__in=_english_stories().values("translation_key")
-    ).filter(Q(live=True) | Q(pk__in=reviewed_ids))
+    translations = _translations(locales).filter(Q(live=True) | Q(pk__in=reviewed_ids))
     counts = translations.aggregate(
         taken=Count("pk"),
         # Compared with the source only for the rows the key filter found: in an archive
@@ -155,9 +159,7 @@ def _fill_waiting_translations(piles, locales, reviewed_ids):
     stories outside review: drafts (new: the story's title, until translated) and live
     pages published before their source last was (out of date), newest source first."""
     waiting = (
-        Page.objects.filter(
-            locale__in=locales, translation_key__in=_english_stories().values("translation_key")
-        )
+        _translations(locales)
         .exclude(pk__in=reviewed_ids)
         .annotate(source_title=_source("title"), source_published_at=_source("last_published_at"))
         .filter(Q(live=False) | Q(last_published_at__lt=F("source_published_at")))
